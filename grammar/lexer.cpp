@@ -1,0 +1,306 @@
+// The lexical scanners of the .mig language (see lexer.hpp).
+#include "grammar/lexer.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+namespace retort::lex {
+
+ast::Loc Scanner::loc(char const* from, char const* to) const {
+  return {static_cast<std::uint32_t>(from - begin), static_cast<std::uint32_t>(to - from)};
+}
+
+bool is_word_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
+bool is_word_char(char c) { return is_word_start(c) || (c >= '0' && c <= '9') || c == '$'; }
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+static char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// `/* ... */` at p (not nested); throws when it does not end.
+static char const* skip_block_comment(Scanner const& s, char const* p) {
+  auto const* close = std::search(p + 2, s.end, "*/", "*/" + 2);
+  if (close == s.end) fail(p, DiagKind::unterminated_comment);
+  return close + 2;
+}
+
+char const* skip_blanks(Scanner const& s, char const* p) {
+  for (;;) {
+    while (p != s.end && is_space(*p)) ++p;
+    if (s.end - p >= 2 && p[0] == '-' && p[1] == '-') {
+      auto const* eol = std::find(p, s.end, '\n');
+      if (s.comments) s.comments->push_back(s.loc(p, eol));
+      p = eol;
+    } else if (s.end - p >= 2 && p[0] == '/' && p[1] == '*') {
+      auto const* after = skip_block_comment(s, p);
+      if (s.comments) s.comments->push_back(s.loc(p, after));
+      p = after;
+    } else {
+      return p;
+    }
+  }
+}
+
+char const* scan_word(Scanner const& s, char const* p) {
+  if (p == s.end || !is_word_start(*p)) return p;
+  while (p != s.end && is_word_char(*p)) ++p;
+  return p;
+}
+
+char const* match_keyword(Scanner const& s, char const* p, std::string_view keyword) {
+  auto const* e = scan_word(s, p);
+  if (static_cast<std::size_t>(e - p) != keyword.size()) return nullptr;
+  for (std::size_t i = 0; i < keyword.size(); ++i)
+    if (lower(p[i]) != keyword[i]) return nullptr;
+  return e;
+}
+
+char const* scan_name(Scanner const& s, char const* p, ast::Name& out) {
+  if (p != s.end && *p == '"') {
+    std::string text;
+    for (auto const* q = p + 1; q != s.end; ++q) {
+      if (*q != '"') {
+        text += *q;
+      } else if (q + 1 != s.end && q[1] == '"') {
+        text += '"';
+        ++q;
+      } else {
+        if (text.empty()) fail(p, DiagKind::empty_name);
+        out = {s.loc(p, q + 1), std::move(text)};
+        return q + 1;
+      }
+    }
+    fail(p, DiagKind::unterminated_name);
+  }
+  auto const* e = scan_word(s, p);
+  if (e == p) return nullptr;
+  out = {s.loc(p, e), std::string(p, e)};
+  return e;
+}
+
+char const* scan_id(Scanner const& s, char const* p, ast::Name& out) {
+  auto const* e = p;
+  while (e != s.end && (is_word_start(*e) || is_digit(*e))) ++e;
+  if (e == p || (e != s.end && *e == '$')) return nullptr;
+  out = {s.loc(p, e), std::string(p, e)};
+  return e;
+}
+
+char const* scan_path(Scanner const& s, char const* p, std::size_t min, std::size_t max,
+                      std::vector<std::string>& parts) {
+  parts.clear();
+  ast::Name name;
+  auto const* e = scan_name(s, p, name);
+  if (!e) return nullptr;
+  parts.push_back(std::move(name.text));
+  while (e != s.end && *e == '.') {
+    auto const* next = scan_name(s, e + 1, name);
+    if (!next) return nullptr;
+    parts.push_back(std::move(name.text));
+    e = next;
+  }
+  if (parts.size() < min || parts.size() > max) return nullptr;
+  return e;
+}
+
+char const* scan_string(Scanner const& s, char const* p, ast::StringLit& out) {
+  if (p == s.end || *p != '\'') return nullptr;
+  std::string value;
+  for (auto const* q = p + 1; q != s.end; ++q) {
+    if (*q != '\'') {
+      value += *q;
+    } else if (q + 1 != s.end && q[1] == '\'') {
+      value += '\'';
+      ++q;
+    } else {
+      out = {s.loc(p, q + 1), std::move(value)};
+      return q + 1;
+    }
+  }
+  fail(p, DiagKind::unterminated_string);
+}
+
+// The `$tag$` opening at p: returns its end, or nullptr when p does not open one.
+static char const* dollar_open(Scanner const& s, char const* p) {
+  if (p == s.end || *p != '$') return nullptr;
+  auto const* q = p + 1;
+  if (q != s.end && is_word_start(*q))
+    while (q != s.end && (is_word_start(*q) || is_digit(*q))) ++q;
+  return q != s.end && *q == '$' ? q + 1 : nullptr;
+}
+
+// Skips a quoted run ('...' or "...", the quote doubled inside) that starts at p.
+static char const* skip_quoted(Scanner const& s, char const* p) {
+  char const quote = *p;
+  for (auto const* q = p + 1; q != s.end; ++q) {
+    if (*q != quote) continue;
+    if (q + 1 != s.end && q[1] == quote) {
+      ++q;
+      continue;
+    }
+    return q + 1;
+  }
+  fail(p, quote == '\'' ? DiagKind::unterminated_string : DiagKind::unterminated_name);
+}
+
+// One token inside balanced parentheses that may hide a parenthesis: a string, a quoted
+// name, a comment or a dollar-quoted string. Returns p when there is none at p.
+static char const* skip_sql_token(Scanner const& s, char const* p) {
+  if (*p == '\'' || *p == '"') return skip_quoted(s, p);
+  if (s.end - p >= 2 && p[0] == '-' && p[1] == '-') return std::find(p, s.end, '\n');
+  if (s.end - p >= 2 && p[0] == '/' && p[1] == '*') return skip_block_comment(s, p);
+  if (auto const* open = dollar_open(s, p)) {
+    std::string_view tag(p, open - p);
+    auto const* close = std::search(open, s.end, tag.begin(), tag.end());
+    if (close == s.end) fail(p, DiagKind::unterminated_raw_sql, tag);
+    return close + tag.size();
+  }
+  return p;
+}
+
+// `( ... )` with nesting counted iteratively, so depth costs no stack.
+static char const* scan_balanced(Scanner const& s, char const* p, ast::RawSql& out) {
+  std::size_t depth = 0;
+  for (auto const* q = p; q != s.end;) {
+    if (auto const* after = skip_sql_token(s, q); after != q) {
+      q = after;
+      continue;
+    }
+    if (*q == '(') ++depth;
+    if (*q == ')' && --depth == 0) {
+      out = {s.loc(p, q + 1), std::string(p + 1, q), false, {}};
+      return q + 1;
+    }
+    ++q;
+  }
+  fail(p, DiagKind::unclosed_parenthesis);
+}
+
+char const* scan_raw_sql(Scanner const& s, char const* p, ast::RawSql& out) {
+  if (p == s.end) return nullptr;
+  if (*p == '(') return scan_balanced(s, p, out);
+  auto const* open = dollar_open(s, p);
+  if (!open) return nullptr;
+  std::string_view tag(p, open - p);
+  auto const* close = std::search(open, s.end, tag.begin(), tag.end());
+  if (close == s.end) fail(p, DiagKind::unterminated_raw_sql, tag);
+  out = {s.loc(p, close + tag.size()), std::string(open, close), true, std::string(tag.substr(1, tag.size() - 2))};
+  return close + tag.size();
+}
+
+char const* scan_number(Scanner const& s, char const* p, std::string& out) {
+  auto const* q = p;
+  if (q != s.end && *q == '-') ++q;
+  auto const* digits = q;
+  while (q != s.end && is_digit(*q)) ++q;
+  if (q == digits) return nullptr;
+  if (q != s.end && *q == '.' && q + 1 != s.end && is_digit(q[1])) {
+    ++q;
+    while (q != s.end && is_digit(*q)) ++q;
+  }
+  if (q != s.end && is_word_char(*q)) return nullptr;
+  out.assign(p, q);
+  return q;
+}
+
+char const* scan_literal(Scanner const& s, char const* p, ast::Literal& out) {
+  std::string text;
+  if (auto const* e = scan_number(s, p, text)) {
+    out = {s.loc(p, e), ast::LiteralKind::number, std::move(text)};
+    return e;
+  }
+  ast::StringLit str;
+  if (auto const* e = scan_string(s, p, str)) {
+    out = {str.loc, ast::LiteralKind::string, std::move(str.value)};
+    return e;
+  }
+  static constexpr std::pair<std::string_view, ast::LiteralKind> words[] = {
+      {"true", ast::LiteralKind::true_}, {"false", ast::LiteralKind::false_}, {"null", ast::LiteralKind::null}};
+  for (auto [word, kind] : words)
+    if (auto const* e = match_keyword(s, p, word)) {
+      out = {s.loc(p, e), kind, {}};
+      return e;
+    }
+  return nullptr;
+}
+
+// Reads exactly n digits at p into value.
+static char const* digits(Scanner const& s, char const* p, int n, int& value) {
+  value = 0;
+  for (int i = 0; i < n; ++i, ++p) {
+    if (p == s.end || !is_digit(*p)) return nullptr;
+    value = value * 10 + (*p - '0');
+  }
+  return p;
+}
+
+static bool valid_date(int y, int m, int d) {
+  static constexpr int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m < 1 || m > 12 || d < 1 || d > days[m - 1]) return false;
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return !(m == 2 && d == 29 && !leap);
+}
+
+// Reads `HH:MM:SS[.ffffff]` at p.
+static char const* scan_time(Scanner const& s, char const* p, int& h, int& mi, int& sec) {
+  auto const* e = digits(s, p, 2, h);
+  if (!e || e == s.end || *e != ':' || !(e = digits(s, e + 1, 2, mi)) || e == s.end || *e != ':' ||
+      !(e = digits(s, e + 1, 2, sec)))
+    return nullptr;
+  if (e != s.end && *e == '.' && e + 1 != s.end && is_digit(e[1]))
+    for (++e; e != s.end && is_digit(*e);) ++e;
+  return e;
+}
+
+char const* scan_timestamp(Scanner const& s, char const* p, ast::Name& out) {
+  int y, mo, d, h = 0, mi = 0, sec = 0;
+  auto const* q = digits(s, p, 4, y);
+  if (!q || q == s.end || *q != '-' || !(q = digits(s, q + 1, 2, mo)) || q == s.end || *q != '-' ||
+      !(q = digits(s, q + 1, 2, d)))
+    return nullptr;
+  std::string text(p, q);
+  auto const* t = q;
+  char separator = ' ';
+  if (t != s.end && *t == 'T')
+    separator = 'T', ++t;
+  else
+    while (t != s.end && (*t == ' ' || *t == '\t')) ++t;
+  if (t != q && t != s.end && is_digit(*t)) {
+    auto const* e = scan_time(s, t, h, mi, sec);
+    if (!e) fail(p, DiagKind::invalid_timestamp, std::string(p, std::find_if(t, s.end, is_space)));
+    text += separator;
+    text.append(t, e);
+    q = e;
+  }
+  if ((q != s.end && is_word_char(*q)) || !valid_date(y, mo, d) || h > 23 || mi > 59 || sec > 59)
+    fail(p, DiagKind::invalid_timestamp, std::string(p, std::find_if(q, s.end, is_space)));
+  out = {s.loc(p, q), std::move(text)};
+  return q;
+}
+
+static std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (lower(a[i - 1]) == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+std::string suggest(std::string_view word, std::vector<std::string_view> const& candidates) {
+  if (word.size() > 64) return {};
+  std::size_t best = std::max<std::size_t>(1, std::min<std::size_t>(2, word.size() / 3)) + 1;
+  std::string_view choice;
+  for (auto c : candidates) {
+    auto d = edit_distance(word, c);
+    if (d < best) best = d, choice = c;
+  }
+  return std::string(choice);
+}
+
+}  // namespace retort::lex

@@ -1,0 +1,71 @@
+// The lexical layer of the .mig grammar, as plain functions over `char const*`: blanks
+// and comments, words, quoted names, strings, raw SQL, numbers, literals and types.
+// They hold no X3 (grammar/tokens.hpp wraps them as X3 primitive parsers), so they are
+// cheap to compile and test. Malformed tokens throw SyntaxError at the token's start.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "grammar/ast.hpp"
+#include "src/diagnostics.hpp"
+
+namespace retort::lex {
+
+// A syntax error found while scanning; parse() turns it into a Diagnostic.
+struct SyntaxError {
+  char const* where;
+  DiagKind kind;
+  std::string message;
+};
+
+// Throws SyntaxError with the kind's message formatted from args.
+template <typename... Args>
+[[noreturn]] void fail(char const* where, DiagKind kind, Args const&... args) {
+  throw SyntaxError{where, kind, fmt::format(fmt::runtime(diag_format(kind)), args...)};
+}
+
+// What the scanners need to know of the whole file.
+struct Scanner {
+  char const* begin;                     // the start of the file's text
+  char const* end;                       // its end
+  std::vector<ast::Loc>* comments;       // where comments are recorded (may repeat; see parse())
+  ast::Loc loc(char const* from, char const* to) const;
+};
+
+// Skips white space and comments; returns the first position after them.
+char const* skip_blanks(Scanner const& s, char const* p);
+
+bool is_word_start(char c);
+bool is_word_char(char c);
+
+// `[A-Za-z_][A-Za-z0-9_$]*`: returns the end of the word at p, or p if there is none.
+char const* scan_word(Scanner const& s, char const* p);
+// Whether the word at p is `keyword` (ASCII case-insensitive, followed by a word boundary).
+char const* match_keyword(Scanner const& s, char const* p, std::string_view keyword);
+// A bare identifier or a "quoted ""name""".
+char const* scan_name(Scanner const& s, char const* p, ast::Name& out);
+// `[A-Za-z0-9_]+`: a revision id or branch label.
+char const* scan_id(Scanner const& s, char const* p, ast::Name& out);
+// Names separated by `.`, between min and max of them.
+char const* scan_path(Scanner const& s, char const* p, std::size_t min, std::size_t max,
+                      std::vector<std::string>& parts);
+// 'text' with '' for a quote.
+char const* scan_string(Scanner const& s, char const* p, ast::StringLit& out);
+// $tag$ ... $tag$ or a balanced ( ... ).
+char const* scan_raw_sql(Scanner const& s, char const* p, ast::RawSql& out);
+// -?[0-9]+(.[0-9]+)?
+char const* scan_number(Scanner const& s, char const* p, std::string& out);
+// A number, a string, true, false or null.
+char const* scan_literal(Scanner const& s, char const* p, ast::Literal& out);
+// `2024-01-15 10:30:00` or `2024-01-15T10:30:00[.ffffff]`.
+char const* scan_timestamp(Scanner const& s, char const* p, ast::Name& out);
+// A type of LANGUAGE.md (in grammar/type.cpp).
+char const* scan_type(Scanner const& s, char const* p, ast::Type& out);
+
+// The closest of `candidates` to `word` within a small edit distance, or empty.
+std::string suggest(std::string_view word, std::vector<std::string_view> const& candidates);
+
+}  // namespace retort::lex

@@ -1,0 +1,224 @@
+// The parse facade: checks that the file is text, runs the X3 revision rule, turns X3's
+// expectation failures and the lexer's errors into diagnostics, then folds the header
+// fields into an ast::Revision and checks what the grammar cannot (each field once,
+// reserved ids, dialect names, row widths).
+#include "grammar/parse.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "grammar/config.hpp"
+#include "grammar/revision.hpp"
+
+namespace retort::grammar {
+
+std::vector<std::string_view> const dialect_names = {"postgresql", "mysql", "mariadb", "sqlite", "mssql", "oracle"};
+
+namespace {
+
+// The offset of the first byte that makes the text not UTF-8 (or a NUL), or npos.
+std::size_t first_non_text(std::string_view text, std::string& why) {
+  for (std::size_t i = 0; i < text.size();) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c == 0) return why = "a NUL byte", i;
+    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    bool ok = n != 0 && i + n <= text.size() && !(n == 2 && c < 0xC2);
+    for (std::size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+    if (!ok) return why = fmt::format("invalid UTF-8 byte 0x{:02x}", c), i;
+    i += n;
+  }
+  return std::string_view::npos;
+}
+
+// What a failed expectation may suggest instead of the word found there.
+struct Suggestion {
+  std::string_view expected;
+  std::string_view noun;
+  std::vector<std::string_view> words;
+};
+
+std::vector<Suggestion> const suggestions = {
+    {"a statement", "statement",
+     {"create", "drop", "rename", "add", "alter", "comment", "insert", "execute", "autocommit", "assume"}},
+    {"a header field ('revision', 'revises', 'message', 'created', 'branch_labels', 'depends_on') or the 'upgrade' "
+     "block",
+     "header field",
+     {"revision", "revises", "message", "created", "branch_labels", "depends_on", "upgrade"}},
+    {"'table' or 'index' after 'create'", "word", {"table", "index", "unique"}},
+    {"'table', 'column', 'index' or 'constraint' after 'drop'", "word", {"table", "column", "index", "constraint"}},
+    {"'column' or 'constraint' after 'add'", "word", {"column", "constraint"}},
+    {"'table' or 'column' after 'rename'", "word", {"table", "column"}},
+};
+
+bool token_start(char c) {
+  return lex::is_word_char(c) || std::string_view("\"'$(),;{}.-*/").find(c) != std::string_view::npos;
+}
+
+// The character at p as the user would name it.
+std::string character_at(char const* p, char const* end) {
+  auto c = static_cast<unsigned char>(*p);
+  if (c < 0x20 || c == 0x7F) return fmt::format("\\x{:02x}", c);
+  std::size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+  return std::string(p, std::min<std::size_t>(n, end - p));
+}
+
+class Parser {
+ public:
+  Parser(SourceFile const& file, DiagnosticSink& diags)
+      : file_(file), diags_(diags), text_(file.text()),
+        scanner_{text_.data(), text_.data() + text_.size(), &comments_} {}
+
+  std::optional<ast::Revision> run();
+
+ private:
+  void expected(char const* where, std::string const& what);
+  void fold_header(ast::RevisionSyntax& syntax, ast::Revision& out);
+  void check_statements(std::vector<ast::Statement> const& statements);
+  std::size_t offset(char const* p) const { return static_cast<std::size_t>(p - scanner_.begin); }
+
+  SourceFile const& file_;
+  DiagnosticSink& diags_;
+  std::string_view text_;
+  std::vector<ast::Loc> comments_;
+  lex::Scanner scanner_;
+};
+
+std::optional<ast::Revision> Parser::run() {
+  std::string why;
+  if (auto bad = first_non_text(text_, why); bad != std::string_view::npos) {
+    diags_.error(file_, bad, DiagKind::not_text, why);
+    return std::nullopt;
+  }
+  ParseContext const parse_context(scanner_);
+  ast::RevisionSyntax syntax;
+  char const* first = scanner_.begin;
+  try {
+    if (lex::skip_blanks(scanner_, first) == scanner_.end) {
+      diags_.error(file_, text_.size(), DiagKind::field_missing, "revision");
+      return std::nullopt;
+    }
+    revision_rule().parse(first, scanner_.end, parse_context.context, x3::unused, syntax);
+  } catch (x3::expectation_failure<iterator_type> const& e) {
+    expected(e.where(), e.which());
+    return std::nullopt;
+  } catch (lex::SyntaxError const& e) {
+    diags_.add(file_, offset(e.where), e.kind, e.message);
+    return std::nullopt;
+  }
+  ast::Revision revision;
+  revision.path = file_.path();
+  std::size_t errors_before = diags_.size();
+  fold_header(syntax, revision);
+  revision.upgrade = std::move(syntax.upgrade);
+  revision.downgrade = std::move(syntax.downgrade);
+  check_statements(revision.upgrade.statements);
+  check_statements(revision.downgrade.statements);
+  if (diags_.size() != errors_before) return std::nullopt;
+  std::sort(comments_.begin(), comments_.end(), [](auto a, auto b) { return a.offset < b.offset; });
+  comments_.erase(std::unique(comments_.begin(), comments_.end(),
+                              [](auto a, auto b) { return a.offset == b.offset; }),
+                  comments_.end());
+  revision.comments = std::move(comments_);
+  return revision;
+}
+
+// An expectation failed at `where` (X3 has skipped the blanks before it). A missing `;` or
+// a missing token at the end of the file is shown right after the previous token; anything
+// else at the token that was found instead, with a suggestion when it is a near miss.
+void Parser::expected(char const* where, std::string const& what) {
+  char const* next = where;
+  try {
+    next = lex::skip_blanks(scanner_, where);
+  } catch (lex::SyntaxError const& e) {
+    diags_.add(file_, offset(e.where), e.kind, e.message);
+    return;
+  }
+  if (next == scanner_.end || what.starts_with("';'")) {
+    auto const* previous_end = where;
+    while (previous_end != scanner_.begin && std::string_view(" \t\r\n\f\v").find(previous_end[-1]) != std::string_view::npos)
+      --previous_end;
+    diags_.error(file_, offset(previous_end), DiagKind::expected, what);
+    return;
+  }
+  if (!token_start(*next)) {
+    diags_.error(file_, offset(next), DiagKind::unexpected_character, character_at(next, scanner_.end));
+    return;
+  }
+  auto const* word_end = lex::scan_word(scanner_, next);
+  for (auto const& s : suggestions) {
+    if (s.expected != what || word_end == next) continue;
+    auto guess = lex::suggest(std::string_view(next, word_end - next), s.words);
+    if (guess.empty()) break;
+    diags_.error(file_, offset(next), DiagKind::unknown_keyword_suggestion, s.noun, std::string(next, word_end), guess);
+    return;
+  }
+  diags_.error(file_, offset(next), DiagKind::expected, what);
+}
+
+char const* header_key_name(ast::HeaderKey key) {
+  static constexpr char const* names[] = {"revision", "revises", "message", "created", "branch_labels", "depends_on"};
+  return names[static_cast<int>(key)];
+}
+
+void Parser::fold_header(ast::RevisionSyntax& syntax, ast::Revision& out) {
+  std::map<ast::HeaderKey, ast::HeaderField*> seen;
+  for (auto& field : syntax.header) {
+    if (!seen.emplace(field.key, &field).second) {
+      diags_.error(file_, field.loc.offset, DiagKind::field_twice, header_key_name(field.key));
+      continue;
+    }
+    for (auto const& v : field.values) {
+      bool may_be_base = field.key == ast::HeaderKey::revises && field.values.size() == 1;
+      bool is_id = field.key != ast::HeaderKey::message && field.key != ast::HeaderKey::created;
+      if (is_id && (v.text == "head" || v.text == "heads" || (v.text == "base" && !may_be_base)))
+        diags_.error(file_, v.loc.offset, DiagKind::reserved_id, v.text);
+    }
+  }
+  auto const at = syntax.header.empty() ? syntax.upgrade.loc.offset : syntax.header.front().loc.offset;
+  for (auto key : {ast::HeaderKey::revision, ast::HeaderKey::revises})
+    if (!seen.contains(key)) diags_.error(file_, at, DiagKind::field_missing, header_key_name(key));
+  auto values = [&](ast::HeaderKey key) {
+    auto it = seen.find(key);
+    return it == seen.end() ? std::vector<ast::Name>() : it->second->values;
+  };
+  if (auto id = values(ast::HeaderKey::revision); !id.empty()) out.id = id.front();
+  if (auto it = seen.find(ast::HeaderKey::revises); it != seen.end()) {
+    out.revises_loc = it->second->loc;
+    if (!(it->second->values.size() == 1 && it->second->values.front().text == "base"))
+      out.parents = it->second->values;
+  }
+  if (auto v = values(ast::HeaderKey::message); !v.empty()) out.message = v.front();
+  if (auto v = values(ast::HeaderKey::created); !v.empty()) out.created = v.front();
+  out.branch_labels = values(ast::HeaderKey::branch_labels);
+  out.depends_on = values(ast::HeaderKey::depends_on);
+}
+
+// What the grammar leaves to be checked: dialect names and row widths.
+void Parser::check_statements(std::vector<ast::Statement> const& statements) {
+  for (auto const& statement : statements) {
+    if (auto const* nested = boost::get<x3::forward_ast<ast::NestedBlock>>(&statement.get())) {
+      check_statements(nested->get().statements);
+    } else if (auto const* exec = boost::get<ast::Execute>(&statement.get())) {
+      for (auto const& d : exec->dialects) {
+        if (std::find(dialect_names.begin(), dialect_names.end(), d.text) != dialect_names.end()) continue;
+        auto guess = lex::suggest(d.text, dialect_names);
+        if (guess.empty())
+          diags_.error(file_, d.loc.offset, DiagKind::unknown_dialect, d.text);
+        else
+          diags_.error(file_, d.loc.offset, DiagKind::unknown_dialect_suggestion, d.text, guess);
+      }
+    } else if (auto const* insert = boost::get<ast::Insert>(&statement.get())) {
+      for (auto const& row : insert->rows)
+        if (row.size() != insert->columns.size())
+          diags_.error(file_, row.front().loc.offset, DiagKind::row_width, row.size(), insert->columns.size());
+    }
+  }
+}
+
+}  // namespace
+
+std::optional<ast::Revision> parse(SourceFile const& file, DiagnosticSink& diags) {
+  return Parser(file, diags).run();
+}
+
+}  // namespace retort::grammar

@@ -1,0 +1,64 @@
+// The header and the blocks of a revision file (LANGUAGE.md, "Header" and "Blocks").
+// Header fields come in any order; parse.cpp checks that each is given once.
+#pragma once
+
+#include "grammar/ast_adapted.hpp"
+#include "grammar/revision.hpp"
+#include "grammar/statement.hpp"
+#include "grammar/tokens.hpp"
+
+namespace retort::grammar {
+
+using x3::attr;
+using x3::lit;
+
+#define RETORT_RULE(id, T, description) \
+  struct id##_class : annotate {};      \
+  x3::rule<id##_class, T> const id = description;
+
+auto const revision_id = named("a revision id (letters, digits and '_')", rev_id);
+
+RETORT_RULE(id_list, std::vector<ast::Name>, "a revision id or a parenthesised list of them")
+auto const id_list_def = (lit('(') > list_of(revision_id) >
+                          named("',' or ')' after the revision id", lit(')'))) |
+                         x3::repeat(1)[rev_id];
+
+RETORT_RULE(header_field, ast::HeaderField, "a header field")
+auto const header_field_def =
+    (kw("revision") >> attr(ast::HeaderKey::revision) > x3::repeat(1)[revision_id]) |
+    (kw("revises") >> attr(ast::HeaderKey::revises) > id_list) |
+    (kw("message") >> attr(ast::HeaderKey::message) >
+     x3::repeat(1)[named("the message as a 'quoted string'", string_value)]) |
+    (kw("created") >> attr(ast::HeaderKey::created) >
+     x3::repeat(1)[named("a date and time such as 2024-01-15 10:30:00", timestamp)]) |
+    (kw("branch_labels") >> attr(ast::HeaderKey::branch_labels) > id_list) |
+    (kw("depends_on") >> attr(ast::HeaderKey::depends_on) > id_list);
+
+auto const block_open = named("'{'", lit('{'));
+auto const block_close = named("'}' at the end of the block", lit('}'));
+
+RETORT_RULE(irreversible_block, ast::Block, "'irreversible'")
+auto const irreversible_block_def = kw("irreversible") >> attr(true) > named("';' after 'irreversible'", lit(';')) >
+                                    attr(std::vector<ast::Statement>());
+
+RETORT_RULE(statement_block, ast::Block, "'{'")
+auto const statement_block_def = attr(false) >> block_open > statements_rule() > block_close;
+
+RETORT_RULE(upgrade_block, ast::Block,
+            "a header field ('revision', 'revises', 'message', 'created', 'branch_labels', 'depends_on') "
+            "or the 'upgrade' block")
+auto const upgrade_block_def = kw("upgrade") > statement_block;
+
+RETORT_RULE(downgrade_block, ast::Block, "the 'downgrade' block (or 'downgrade irreversible;')")
+auto const downgrade_block_def =
+    named("the 'downgrade' block (or 'downgrade irreversible;')", kw("downgrade")) >
+    named("'{' or 'irreversible' after 'downgrade'", irreversible_block | statement_block);
+
+revision_type const revision = "a revision";
+auto const revision_def = *header_field > upgrade_block > downgrade_block > named("the end of the file", x3::eoi);
+
+BOOST_SPIRIT_DEFINE(id_list, header_field, irreversible_block, statement_block, upgrade_block, downgrade_block, revision)
+
+#undef RETORT_RULE
+
+}  // namespace retort::grammar

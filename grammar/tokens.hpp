@@ -1,0 +1,200 @@
+// X3 primitive parsers over the lexer's scanners: keywords, names, paths, strings, raw
+// SQL, literals, types. Each skips blanks first, as X3's own primitives do. Included only
+// by grammar/*_def.hpp.
+#pragma once
+
+#include <string_view>
+
+#include "grammar/config.hpp"
+
+namespace retort::grammar {
+
+// A token parser: Derived::scan(scanner, p, value) returns the end of the token or nullptr.
+template <typename Derived, typename Attr>
+struct Token : x3::parser<Derived> {
+  using attribute_type = Attr;
+  static bool const has_attribute = true;
+
+  template <typename It, typename Ctx, typename RCtx, typename A>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, A& attr) const {
+    x3::skip_over(first, last, ctx);
+    auto const& scanner = x3::get<scanner_tag>(ctx);
+    Attr value{};
+    auto const* end = static_cast<Derived const&>(*this).scan(scanner, first, value);
+    if (!end) return false;
+    x3::traits::move_to(std::move(value), attr);
+    first = end;
+    return true;
+  }
+};
+
+// A case-insensitive keyword ending at a word boundary.
+struct Keyword : x3::parser<Keyword> {
+  using attribute_type = x3::unused_type;
+  static bool const has_attribute = false;
+  std::string_view word;
+  constexpr explicit Keyword(std::string_view w) : word(w) {}
+
+  template <typename It, typename Ctx, typename RCtx, typename A>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, A&) const {
+    x3::skip_over(first, last, ctx);
+    auto const* end = lex::match_keyword(x3::get<scanner_tag>(ctx), first, word);
+    if (!end) return false;
+    first = end;
+    return true;
+  }
+};
+constexpr Keyword kw(std::string_view word) { return Keyword(word); }
+
+struct NameToken : Token<NameToken, ast::Name> {
+  char const* scan(lex::Scanner const& s, char const* p, ast::Name& v) const { return lex::scan_name(s, p, v); }
+};
+struct IdToken : Token<IdToken, ast::Name> {
+  char const* scan(lex::Scanner const& s, char const* p, ast::Name& v) const { return lex::scan_id(s, p, v); }
+};
+struct QNameToken : Token<QNameToken, ast::QName> {
+  char const* scan(lex::Scanner const& s, char const* p, ast::QName& v) const {
+    std::vector<std::string> parts;
+    auto const* e = lex::scan_path(s, p, 1, 2, parts);
+    if (!e) return nullptr;
+    v = {s.loc(p, e), parts.size() == 2 ? parts[0] : std::string(), parts.back()};
+    return e;
+  }
+};
+struct ColPathToken : Token<ColPathToken, ast::ColPath> {
+  char const* scan(lex::Scanner const& s, char const* p, ast::ColPath& v) const {
+    std::vector<std::string> parts;
+    auto const* e = lex::scan_path(s, p, 2, 3, parts);
+    if (!e) return nullptr;
+    v = {s.loc(p, e), parts.size() == 3 ? parts[0] : std::string(), parts[parts.size() - 2], parts.back()};
+    return e;
+  }
+};
+struct StringToken : Token<StringToken, ast::StringLit> {
+  char const* scan(lex::Scanner const& s, char const* p, ast::StringLit& v) const { return lex::scan_string(s, p, v); }
+};
+// A string, or `null` for none.
+struct StringOrNullToken : Token<StringOrNullToken, boost::optional<ast::StringLit>> {
+  char const* scan(lex::Scanner const& s, char const* p, boost::optional<ast::StringLit>& v) const {
+    if (auto const* e = lex::match_keyword(s, p, "null")) return v = boost::none, e;
+    ast::StringLit str;
+    auto const* e = lex::scan_string(s, p, str);
+    if (e) v = std::move(str);
+    return e;
+  }
+};
+// A string read as a header value.
+struct StringNameToken : Token<StringNameToken, ast::Name> {
+  char const* scan(lex::Scanner const& s, char const* p, ast::Name& v) const {
+    ast::StringLit str;
+    auto const* e = lex::scan_string(s, p, str);
+    if (e) v = {str.loc, std::move(str.value)};
+    return e;
+  }
+};
+struct RawSqlToken : Token<RawSqlToken, ast::RawSql> {
+  char const* scan(lex::Scanner const& s, char const* p, ast::RawSql& v) const { return lex::scan_raw_sql(s, p, v); }
+};
+struct LiteralToken : Token<LiteralToken, ast::Literal> {
+  char const* scan(lex::Scanner const& s, char const* p, ast::Literal& v) const { return lex::scan_literal(s, p, v); }
+};
+struct TypeToken : Token<TypeToken, ast::Type> {
+  char const* scan(lex::Scanner const& s, char const* p, ast::Type& v) const { return lex::scan_type(s, p, v); }
+};
+struct TimestampToken : Token<TimestampToken, ast::Name> {
+  char const* scan(lex::Scanner const& s, char const* p, ast::Name& v) const { return lex::scan_timestamp(s, p, v); }
+};
+
+// A parser whose expectation failures read `expected <description>`.
+template <typename Subject>
+struct Named : x3::unary_parser<Subject, Named<Subject>> {
+  static bool const is_pass_through_unary = true;
+  char const* description;
+  constexpr Named(Subject const& subject, char const* d) : x3::unary_parser<Subject, Named<Subject>>(subject), description(d) {}
+
+  template <typename It, typename Ctx, typename RCtx, typename A>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, A& attr) const {
+    return this->subject.parse(first, last, ctx, rctx, attr);
+  }
+};
+template <typename Subject>
+constexpr Named<typename x3::extension::as_parser<Subject>::value_type> named(char const* d, Subject const& s) {
+  return {x3::as_parser(s), d};
+}
+
+// `p` then any number of `, p`: after a comma, p is expected (an error names it).
+template <typename Subject>
+struct CommaList : x3::unary_parser<Subject, CommaList<Subject>> {
+  static bool const handles_container = true;
+  static bool const has_attribute = true;
+  constexpr explicit CommaList(Subject const& subject) : x3::unary_parser<Subject, CommaList<Subject>>(subject) {}
+
+  template <typename It, typename Ctx, typename RCtx, typename A>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, A& attr) const {
+    if (!x3::detail::parse_into_container(this->subject, first, last, ctx, rctx, attr)) return false;
+    for (;;) {
+      It next = first;
+      x3::skip_over(next, last, ctx);
+      if (next == last || *next != ',') return true;
+      first = next + 1;
+      if (!x3::detail::parse_into_container(this->subject, first, last, ctx, rctx, attr))
+        throw x3::expectation_failure<It>(first, x3::what(this->subject));
+    }
+  }
+};
+template <typename Subject>
+constexpr CommaList<typename x3::extension::as_parser<Subject>::value_type> list_of(Subject const& s) {
+  return CommaList<typename x3::extension::as_parser<Subject>::value_type>(x3::as_parser(s));
+}
+
+inline constexpr NameToken name{};
+inline constexpr IdToken rev_id{};
+inline constexpr QNameToken qname{};
+inline constexpr ColPathToken colpath{};
+inline constexpr StringToken string_lit{};
+inline constexpr StringOrNullToken string_or_null{};
+inline constexpr StringNameToken string_value{};
+inline constexpr RawSqlToken raw_sql{};
+inline constexpr LiteralToken literal{};
+inline constexpr TypeToken type{};
+inline constexpr TimestampToken timestamp{};
+
+// Stamps each node's `loc` (and a variant's alternative's) with the span its rule matched.
+struct annotate {
+  template <typename T>
+  static void stamp(T& node, ast::Loc loc) {
+    if constexpr (requires { node.loc; }) {
+      node.loc = loc;
+    } else if constexpr (requires { node.get().which(); }) {
+      boost::apply_visitor([&](auto& alternative) { stamp(alternative, loc); }, node.get());
+    } else if constexpr (requires { node.get().loc; }) {
+      node.get().loc = loc;  // forward_ast
+    }
+  }
+  template <typename It, typename T, typename Ctx>
+  void on_success(It const& first, It const& last, T& node, Ctx const& ctx) const {
+    stamp(node, x3::get<scanner_tag>(ctx).loc(first, last));
+  }
+};
+
+}  // namespace retort::grammar
+
+namespace boost::spirit::x3 {
+template <typename P>
+struct get_info<P, std::enable_if_t<std::is_base_of_v<parser<P>, P> && requires(P p) { p.word; }>> {
+  std::string operator()(P const& p) const { return "'" + std::string(p.word) + "'"; }
+};
+namespace traits {
+template <typename S, typename Context>
+struct attribute_of<retort::grammar::CommaList<S>, Context>
+    : build_container<typename attribute_of<S, Context>::type> {};
+}  // namespace traits
+template <typename S>
+struct get_info<retort::grammar::CommaList<S>> {
+  std::string operator()(retort::grammar::CommaList<S> const& p) const { return what(p.subject); }
+};
+template <typename S>
+struct get_info<retort::grammar::Named<S>> {
+  std::string operator()(retort::grammar::Named<S> const& p) const { return p.description; }
+};
+}  // namespace boost::spirit::x3

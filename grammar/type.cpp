@@ -1,0 +1,146 @@
+// Scanning a column type: `integer`, `string(50)`, `numeric(10, 2)`, `datetime(timezone)`,
+// `enum name ('a', 'b')`, `native 'SQL'` (LANGUAGE.md, "Types").
+#include <algorithm>
+#include <charconv>
+
+#include "grammar/lexer.hpp"
+
+namespace retort::lex {
+namespace {
+
+using ast::TypeKind;
+
+enum class Args { none, length, precision_scale, timezone, enum_values, native };
+
+struct TypeWord {
+  std::string_view word;
+  TypeKind kind;
+  Args args;
+};
+
+constexpr TypeWord type_words[] = {
+    {"integer", TypeKind::integer, Args::none},        {"smallint", TypeKind::smallint, Args::none},
+    {"bigint", TypeKind::bigint, Args::none},          {"boolean", TypeKind::boolean, Args::none},
+    {"float", TypeKind::float_, Args::none},           {"numeric", TypeKind::numeric, Args::precision_scale},
+    {"string", TypeKind::string, Args::length},        {"char", TypeKind::char_, Args::length},
+    {"text", TypeKind::text, Args::none},              {"unicode", TypeKind::unicode, Args::length},
+    {"unicode_text", TypeKind::unicode_text, Args::none}, {"date", TypeKind::date, Args::none},
+    {"time", TypeKind::time, Args::none},              {"datetime", TypeKind::datetime, Args::timezone},
+    {"interval", TypeKind::interval, Args::none},      {"binary", TypeKind::binary, Args::none},
+    {"json", TypeKind::json, Args::none},              {"uuid", TypeKind::uuid, Args::none},
+    {"enum", TypeKind::enum_, Args::enum_values},      {"native", TypeKind::native, Args::native},
+};
+
+char const* expect_char(Scanner const& s, char const* p, char c, char const* what) {
+  p = skip_blanks(s, p);
+  if (p == s.end || *p != c) fail(p, DiagKind::expected, what);
+  return p + 1;
+}
+
+char const* scan_uint(Scanner const& s, char const* p, std::uint32_t& value, char const* what) {
+  p = skip_blanks(s, p);
+  auto const* e = p;
+  while (e != s.end && *e >= '0' && *e <= '9') ++e;
+  if (e == p) fail(p, DiagKind::expected, what);
+  auto [ptr, ec] = std::from_chars(p, e, value);
+  if (ec != std::errc() || value > 0x7FFFFFFF) fail(p, DiagKind::number_too_large, std::string(p, e));
+  return e;
+}
+
+bool next_is(Scanner const& s, char const* p, char c) {
+  p = skip_blanks(s, p);
+  return p != s.end && *p == c;
+}
+
+char const* scan_length(Scanner const& s, char const* p, std::string_view word, ast::Type& out) {
+  if (!next_is(s, p, '(')) return p;
+  auto what = fmt::format("a length after '{}('", word);
+  std::uint32_t n;
+  p = scan_uint(s, expect_char(s, p, '(', "'('"), n, what.c_str());
+  out.length = n;
+  return expect_char(s, p, ')', "')' after the length");
+}
+
+char const* scan_precision(Scanner const& s, char const* p, ast::Type& out) {
+  if (!next_is(s, p, '(')) return p;
+  std::uint32_t n;
+  p = scan_uint(s, expect_char(s, p, '(', "'('"), n, "a precision after 'numeric('");
+  out.length = n;
+  if (next_is(s, p, ',')) {
+    p = scan_uint(s, expect_char(s, p, ',', "','"), n, "a scale after the precision");
+    out.scale = n;
+  }
+  return expect_char(s, p, ')', "')' after the precision and scale");
+}
+
+char const* scan_timezone(Scanner const& s, char const* p, ast::Type& out) {
+  if (!next_is(s, p, '(')) return p;
+  p = skip_blanks(s, expect_char(s, p, '(', "'('"));
+  auto const* e = match_keyword(s, p, "timezone");
+  if (!e) fail(p, DiagKind::expected, "'timezone' after 'datetime('");
+  out.timezone = true;
+  return expect_char(s, e, ')', "')' after 'timezone'");
+}
+
+char const* scan_enum(Scanner const& s, char const* p, ast::Type& out) {
+  p = skip_blanks(s, p);
+  ast::Name name;
+  auto const* e = scan_name(s, p, name);
+  if (!e) fail(p, DiagKind::expected, "the enum type's name after 'enum'");
+  out.name = std::move(name.text);
+  p = expect_char(s, e, '(', "'(' and the enum's values after its name");
+  do {
+    p = skip_blanks(s, p);
+    ast::StringLit value;
+    auto const* after = scan_string(s, p, value);
+    if (!after) fail(p, DiagKind::expected, "an enum value (a 'quoted string')");
+    if (std::find(out.values.begin(), out.values.end(), value.value) != out.values.end())
+      fail(p, DiagKind::duplicate_enum_value, value.value);
+    out.values.push_back(std::move(value.value));
+    p = skip_blanks(s, after);
+  } while (p != s.end && *p == ',' && ++p);
+  return expect_char(s, p, ')', "',' or ')' after the enum value");
+}
+
+char const* scan_native(Scanner const& s, char const* p, ast::Type& out) {
+  p = skip_blanks(s, p);
+  ast::StringLit sql;
+  auto const* e = scan_string(s, p, sql);
+  if (!e || sql.value.empty()) fail(p, DiagKind::expected, "the SQL type as a 'quoted string' after 'native'");
+  out.native = std::move(sql.value);
+  return e;
+}
+
+}  // namespace
+
+char const* scan_type(Scanner const& s, char const* p, ast::Type& out) {
+  auto const* e = scan_word(s, p);
+  if (e == p) return nullptr;
+  std::string word(p, e);
+  std::transform(word.begin(), word.end(), word.begin(), [](char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; });
+  auto const* entry = std::find_if(std::begin(type_words), std::end(type_words),
+                                   [&](TypeWord const& t) { return t.word == word; });
+  if (entry == std::end(type_words)) {
+    std::vector<std::string_view> names;
+    for (auto const& t : type_words) names.push_back(t.word);
+    auto guess = suggest(word, names);
+    if (guess.empty()) fail(p, DiagKind::unknown_type, std::string(p, e));
+    fail(p, DiagKind::unknown_type_suggestion, std::string(p, e), guess);
+  }
+  out = ast::Type{};
+  out.kind = entry->kind;
+  switch (entry->args) {
+    case Args::none:
+      if (next_is(s, e, '(')) fail(skip_blanks(s, e), DiagKind::type_takes_no_arguments, entry->word);
+      break;
+    case Args::length: e = scan_length(s, e, entry->word, out); break;
+    case Args::precision_scale: e = scan_precision(s, e, out); break;
+    case Args::timezone: e = scan_timezone(s, e, out); break;
+    case Args::enum_values: e = scan_enum(s, e, out); break;
+    case Args::native: e = scan_native(s, e, out); break;
+  }
+  out.loc = s.loc(p, e);
+  return e;
+}
+
+}  // namespace retort::lex

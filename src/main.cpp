@@ -1,0 +1,87 @@
+// retort: options in, one command called, its output and diagnostics printed.
+#include <cstdio>
+#include <functional>
+#include <iostream>
+#include <map>
+
+#include <boost/program_options.hpp>
+
+#include "src/commands/commands.hpp"
+
+namespace po = boost::program_options;
+
+namespace {
+
+constexpr char const* usage = R"(usage: retort [-c FILE] [--dir DIR] COMMAND [ARGS]
+
+retort compiles .mig migrations into the SQL script a DBA runs, offline (as
+`alembic upgrade --sql` does), keeping Alembic's alembic_version table.
+
+Commands:
+  check                   parse every revision of the project; report every file's error
+  fmt [--check] [FILE...] rewrite .mig files in the canonical layout (--check: only
+                          list the files that would change, exit 1 if any)
+  history [-v]            list the revisions, newest first
+
+Not built yet: init, revision, merge, upgrade, downgrade, stamp, heads, branches,
+show, schema.
+
+Options:
+  -c, --config FILE  the settings file (default: DIR/retort.ini)
+  --dir DIR          the project folder (default: the current folder)
+  -h, --help         show this help
+  --version          show retort's version
+
+Exit status: 0 done, 1 errors in the project (printed as file:line:col: error: ...),
+2 bad usage.
+)";
+
+using Command = std::function<int(retort::commands::Context&)>;
+
+std::map<std::string, Command> const commands = {
+    {"check", retort::commands::check},
+    {"fmt", retort::commands::fmt},
+    {"history", retort::commands::history},
+};
+
+int usage_error(std::string const& message) {
+  std::cerr << "retort: error: " << message << "\nTry 'retort --help'.\n";
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  retort::commands::Context ctx;
+  std::string command;
+  try {
+    po::options_description global("global");
+    global.add_options()("help,h", "")("version", "")("config,c", po::value(&ctx.project.config_file))(
+        "dir", po::value(&ctx.project.dir))("command", po::value(&command))(
+        "args", po::value<std::vector<std::string>>());
+    po::positional_options_description positional;
+    positional.add("command", 1).add("args", -1);
+    auto parsed = po::command_line_parser(argc, argv).options(global).positional(positional).allow_unregistered().run();
+    po::variables_map vm;
+    po::store(parsed, vm);
+    po::notify(vm);
+    if (vm.count("help") || (command.empty() && !vm.count("version"))) {
+      std::fputs(usage, vm.count("help") ? stdout : stderr);
+      return vm.count("help") ? 0 : 2;
+    }
+    if (vm.count("version")) {
+      std::cout << "retort " RETORT_VERSION "\n";
+      return 0;
+    }
+    auto it = commands.find(command);
+    if (it == commands.end()) return usage_error("unknown command '" + command + "'");
+    ctx.args = po::collect_unrecognized(parsed.options, po::include_positional);
+    ctx.args.erase(ctx.args.begin());  // the command itself
+    int code = it->second(ctx);
+    std::cout << ctx.out << std::flush;
+    for (auto const& d : ctx.diags.diagnostics()) std::cerr << retort::render(d);
+    return code;
+  } catch (po::error const& e) {
+    return usage_error(e.what());
+  }
+}

@@ -1,0 +1,120 @@
+// Loading a project: retort.ini through Boost.Program_options, then the versions folder.
+#include "src/project.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include <boost/program_options.hpp>
+
+#include "grammar/parse.hpp"
+
+namespace retort {
+
+namespace fs = std::filesystem;
+namespace po = boost::program_options;
+
+namespace {
+
+po::options_description config_options(Config& c) {
+  po::options_description d("retort.ini");
+  d.add_options()
+      ("retort.versions", po::value(&c.versions))
+      ("retort.dialect", po::value(&c.dialect))
+      ("retort.version_table", po::value(&c.version_table))
+      ("retort.version_table_schema", po::value(&c.version_table_schema))
+      ("retort.transaction_per_migration", po::value(&c.transaction_per_migration))
+      ("retort.file_template", po::value(&c.file_template));
+  return d;
+}
+
+bool read_config_file(std::string const& path, Config& config, DiagnosticSink& diags) {
+  std::ifstream in(path);
+  if (!in) {
+    diags.file_error(path, DiagKind::cannot_read, path, std::strerror(errno));
+    return false;
+  }
+  try {
+    auto desc = config_options(config);
+    auto parsed = po::parse_config_file(in, desc, true);
+    po::variables_map vm;
+    po::store(parsed, vm);
+    po::notify(vm);
+    for (auto const& o : parsed.options) {
+      if (!o.unregistered) continue;
+      static constexpr std::string_view prefix = "retort.naming_convention.";
+      if (o.string_key.starts_with(prefix) && !o.value.empty())
+        config.naming_convention[o.string_key.substr(prefix.size())] = o.value.front();
+      else
+        return diags.file_error(path, DiagKind::bad_config, fmt::format("unknown setting '{}'", o.string_key)), false;
+    }
+  } catch (po::error const& e) {
+    diags.file_error(path, DiagKind::bad_config, e.what());
+    return false;
+  }
+  auto const& names = grammar::dialect_names;
+  if (std::find(names.begin(), names.end(), config.dialect) == names.end()) {
+    diags.file_error(path, DiagKind::unknown_dialect, config.dialect);
+    return false;
+  }
+  config.path = path;
+  return true;
+}
+
+}  // namespace
+
+std::optional<Config> load_config(ProjectOptions const& options, DiagnosticSink& diags) {
+  Config config;
+  if (!options.config_file.empty()) {
+    if (!read_config_file(options.config_file, config, diags)) return std::nullopt;
+    return config;
+  }
+  auto path = (fs::path(options.dir) / "retort.ini").lexically_normal().string();
+  std::error_code ec;
+  if (fs::exists(path, ec)) {
+    if (!read_config_file(path, config, diags)) return std::nullopt;
+  } else if (!fs::is_directory(fs::path(options.dir) / config.versions, ec)) {
+    diags.error(DiagKind::no_config, path);
+    return std::nullopt;
+  }
+  return config;
+}
+
+std::optional<Project> open_project(ProjectOptions const& options, DiagnosticSink& diags) {
+  auto config = load_config(options, diags);
+  if (!config) return std::nullopt;
+  Project project{*config, {}, {}};
+  auto base = config->path.empty() ? fs::path(options.dir) : fs::path(config->path).parent_path();
+  project.versions_dir = (base / config->versions).lexically_normal().string();
+  std::error_code ec;
+  if (!fs::is_directory(project.versions_dir, ec)) {
+    diags.error(DiagKind::no_versions_folder, project.versions_dir);
+    return std::nullopt;
+  }
+  std::vector<std::string> paths;
+  for (fs::directory_iterator it(project.versions_dir, ec), end; !ec && it != end; it.increment(ec))
+    if (it->path().extension() == ".mig") paths.push_back(it->path().lexically_normal().string());
+  if (ec) {
+    diags.error(DiagKind::cannot_read, project.versions_dir, ec.message());
+    return std::nullopt;
+  }
+  std::sort(paths.begin(), paths.end());
+  for (auto const& path : paths) {
+    std::string error;
+    if (auto file = SourceFile::read(path, error))
+      project.files.push_back(std::move(*file));
+    else
+      diags.file_error(path, DiagKind::cannot_read, path, error);
+  }
+  return project;
+}
+
+std::vector<ast::Revision> parse_all(Project const& project, DiagnosticSink& diags) {
+  std::vector<ast::Revision> revisions;
+  revisions.reserve(project.files.size());
+  for (auto const& file : project.files)
+    if (auto revision = grammar::parse(file, diags)) revisions.push_back(std::move(*revision));
+  return revisions;
+}
+
+}  // namespace retort

@@ -1,0 +1,49 @@
+// A project: `retort.ini` (read with Boost.Program_options) and its versions folder of
+// .mig files, listed in file-name order, read once and parsed.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "grammar/ast.hpp"
+#include "src/diagnostics.hpp"
+#include "src/source.hpp"
+
+namespace retort {
+
+// The settings of OFFLINE.md, "Project layout", with their defaults.
+struct Config {
+  std::string path;  // the file they were read from; empty when there was none
+  std::string versions = "versions";
+  std::string dialect = "postgresql";
+  std::string version_table = "alembic_version";
+  std::string version_table_schema;
+  bool transaction_per_migration = false;
+  std::string file_template = "{rev}_{slug}";
+  std::map<std::string, std::string> naming_convention;  // key after `naming_convention.`
+};
+
+// Where to find the project: `-c FILE` and `--dir DIR` from the command line.
+struct ProjectOptions {
+  std::string config_file;  // empty: DIR/retort.ini
+  std::string dir = ".";
+};
+
+struct Project {
+  Config config;
+  std::string versions_dir;        // resolved against the config file's folder
+  std::vector<SourceFile> files;   // every versions/*.mig, in file-name order
+};
+
+// Reads the configuration (a missing retort.ini is fine when DIR/versions exists).
+std::optional<Config> load_config(ProjectOptions const& options, DiagnosticSink& diags);
+
+// Reads the configuration and every .mig file of the versions folder.
+std::optional<Project> open_project(ProjectOptions const& options, DiagnosticSink& diags);
+
+// Parses every file; every file's error is reported. Returns the revisions that parsed.
+std::vector<ast::Revision> parse_all(Project const& project, DiagnosticSink& diags);
+
+}  // namespace retort

@@ -1,0 +1,42 @@
+// A source file held in memory: its path, its text (UTF-8 BOM removed) and the
+// offsets where its lines start, so that a byte offset maps to a line and column.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace retort {
+
+// A 1-based line and column; columns count characters (UTF-8 code points), not bytes.
+struct LineCol {
+  std::uint32_t line = 1;
+  std::uint32_t column = 1;
+};
+
+class SourceFile {
+ public:
+  // Takes the file's bytes as read; a leading UTF-8 byte-order mark is dropped.
+  SourceFile(std::string path, std::string bytes);
+
+  // Reads a file whole; nullopt (with `error` set) when it cannot be read.
+  static std::optional<SourceFile> read(std::string const& path, std::string& error);
+
+  std::string const& path() const { return path_; }
+  std::string_view text() const { return text_; }
+
+  // The line and column of a byte offset into text().
+  LineCol position(std::size_t offset) const;
+
+  // The text of a 1-based line, without its line break (LF or CRLF).
+  std::string_view line_text(std::uint32_t line) const;
+
+ private:
+  std::string path_;
+  std::string text_;
+  std::vector<std::uint32_t> line_starts_;
+};
+
+}  // namespace retort

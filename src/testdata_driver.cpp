@@ -1,0 +1,142 @@
+// The end-to-end test driver over testdata/ (ARCHITECTURE.md, "Tests"):
+//   errors/*.mig     each must fail with exactly the diagnostics in its `-- expect: L:C: ...`
+//                    lines (or in NAME.mig.expect beside it, for files that cannot hold a comment)
+//   projects/*/versions/*.mig
+//                    must parse; fmt is canonical (the file is already fmt's output), idempotent,
+//                    and parse(fmt(x)) == parse(x)
+// and every syntax diagnostic kind must be triggered by some errors/ case.
+// Usage: testdata_driver DIR [--update]   (--update rewrites the expectations: review the diff)
+// Prints each failure, then `testdata: N passed, M failed`; exits 1 on any failure.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <set>
+#include <sstream>
+
+#include "grammar/parse.hpp"
+#include "src/atomic_file.hpp"
+#include "src/mig_format.hpp"
+
+namespace fs = std::filesystem;
+using namespace retort;
+
+namespace {
+
+int passed = 0, failed = 0;
+std::set<DiagKind> seen_kinds;
+
+void fail(std::string const& name, std::string const& why) {
+  ++failed;
+  std::cout << "FAIL " << name << "\n" << why << "\n";
+}
+
+std::vector<fs::path> files_in(fs::path const& dir, std::string const& extension) {
+  std::vector<fs::path> out;
+  if (!fs::is_directory(dir)) return out;
+  for (auto const& e : fs::directory_iterator(dir))
+    if (e.path().extension() == extension) out.push_back(e.path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string slurp(fs::path const& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string join(std::vector<std::string> const& lines) {
+  std::string out;
+  for (auto const& l : lines) out += l + '\n';
+  return out;
+}
+
+// `L:C: error: message` for every diagnostic (the path is the file under test).
+std::vector<std::string> actual_diagnostics(DiagnosticSink const& diags) {
+  std::vector<std::string> out;
+  for (auto const& d : diags.diagnostics()) {
+    seen_kinds.insert(d.kind);
+    out.push_back(fmt::format("{}:{}: error: {}", d.position.line, d.position.column, d.message));
+  }
+  return out;
+}
+
+void error_case(fs::path const& path, bool update) {
+  auto bytes = slurp(path);
+  auto sidecar = fs::path(path.string() + ".expect");
+  std::vector<std::string> expected;
+  if (fs::exists(sidecar)) {
+    std::istringstream in(slurp(sidecar));
+    for (std::string line; std::getline(in, line);) expected.push_back(line);
+  } else {
+    std::istringstream in(bytes);
+    for (std::string line; std::getline(in, line) && line.starts_with("-- expect: ");)
+      expected.push_back(line.substr(11));
+  }
+  DiagnosticSink diags;
+  auto revision = grammar::parse(SourceFile(path.string(), bytes), diags);
+  auto actual = actual_diagnostics(diags);
+  if (actual == expected && !revision && !expected.empty()) return void(++passed);
+  if (update && !actual.empty() && !fs::exists(sidecar)) {
+    std::string rest = bytes;
+    while (rest.starts_with("-- expect: ")) rest.erase(0, rest.find('\n') + 1);
+    std::string head;
+    for (auto const& a : actual) head += "-- expect: " + a + '\n';
+    std::string error;
+    write_file_atomically(path.string(), head + rest, error);
+    std::cout << "updated " << path.string() << "\n";
+    return void(++passed);
+  }
+  fail(path.string(), "expected:\n" + join(expected) + "actual:\n" + join(actual));
+}
+
+void project_file(fs::path const& path) {
+  auto bytes = slurp(path);
+  SourceFile file(path.string(), bytes);
+  DiagnosticSink diags;
+  auto revision = grammar::parse(file, diags);
+  if (!revision) return fail(path.string(), "does not parse:\n" + join(actual_diagnostics(diags)));
+  auto once = format_revision(*revision, file.text());
+  SourceFile formatted(path.string() + " (formatted)", once);
+  auto reparsed = grammar::parse(formatted, diags);
+  if (!reparsed) return fail(path.string(), "fmt output does not parse:\n" + join(actual_diagnostics(diags)) + once);
+  if (!(*reparsed == *revision)) return fail(path.string(), "parse(fmt(x)) differs from parse(x):\n" + once);
+  auto twice = format_revision(*reparsed, formatted.text());
+  if (twice != once) return fail(path.string(), "fmt is not idempotent:\n--- once\n" + once + "--- twice\n" + twice);
+  if (once != file.text()) return fail(path.string(), "not in canonical layout (run retort fmt):\n" + once);
+  ++passed;
+}
+
+// Kinds that only the command-line tests (scripts/cli_test) can trigger.
+std::set<std::string_view> const cli_only = {"cannot_read", "no_config", "bad_config", "no_versions_folder",
+                                             "cannot_write", "unknown_dialect"};
+
+void kind_coverage() {
+  for (auto kind : all_diag_kinds()) {
+    if (seen_kinds.contains(kind) || cli_only.contains(diag_name(kind))) {
+      ++passed;
+      continue;
+    }
+    fail(fmt::format("coverage: {}", diag_name(kind)), "no testdata/errors case triggers this diagnostic");
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::cerr << "usage: testdata_driver DIR [--update]\n";
+    return 2;
+  }
+  fs::path root = argv[1];
+  bool update = argc > 2 && std::string_view(argv[2]) == "--update";
+  for (auto const& path : files_in(root / "errors", ".mig")) error_case(path, update);
+  if (fs::is_directory(root / "projects"))
+    for (auto const& project : fs::directory_iterator(root / "projects"))
+      for (auto const& path : files_in(project.path() / "versions", ".mig")) project_file(path);
+  kind_coverage();
+  std::cout << "testdata: " << passed << " passed, " << failed << " failed\n";
+  return failed == 0 ? 0 : 1;
+}
