@@ -294,7 +294,7 @@ static std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 std::string suggest(std::string_view word, std::vector<std::string_view> const& candidates) {
   if (word.size() > 64) return {};
-  std::size_t best = std::max<std::size_t>(1, std::min<std::size_t>(2, word.size() / 3)) + 1;
+  std::size_t best = (word.size() <= 3 ? 1 : 2) + 1;  // accept up to this distance, minus one
   std::string_view choice;
   for (auto c : candidates) {
     auto d = edit_distance(word, c);

@@ -1,1 +1,38 @@
+// Tests of SourceFile: offsets to lines and columns.
+#include "src/source.hpp"
+
 #include <doctest/doctest.h>
+
+using retort::SourceFile;
+
+TEST_CASE("source: offsets map to 1-based lines and columns") {
+  SourceFile f("a.mig", "ab\ncd\n\nx");
+  CHECK(f.position(0).line == 1);
+  CHECK(f.position(1).column == 2);
+  CHECK(f.position(3).line == 2);
+  CHECK(f.position(3).column == 1);
+  CHECK(f.position(7).line == 4);
+  CHECK(f.position(100).line == 4);  // past the end: the last position
+  CHECK(f.line_text(2) == "cd");
+  CHECK(f.line_text(3) == "");
+  CHECK(f.line_text(9) == "");
+}
+
+TEST_CASE("source: a UTF-8 byte-order mark is dropped") {
+  SourceFile f("a.mig", "\xEF\xBB\xBFrevision x");
+  CHECK(f.text() == "revision x");
+  CHECK(f.position(0).column == 1);
+}
+
+TEST_CASE("source: columns count characters, not bytes; a tab is one column") {
+  SourceFile f("a.mig", "\t'\xC3\xA9t\xC3\xA9' x");
+  CHECK(f.position(1).column == 2);  // after the tab
+  CHECK(f.position(8).column == 7);  // `x`, after two 2-byte characters
+}
+
+TEST_CASE("source: CRLF line ends are not part of the line") {
+  SourceFile f("a.mig", "one\r\ntwo\r\n");
+  CHECK(f.line_text(1) == "one");
+  CHECK(f.position(5).line == 2);
+  CHECK(f.position(5).column == 1);
+}
