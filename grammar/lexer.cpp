@@ -143,11 +143,13 @@ static char const* skip_quoted(Scanner const& s, char const* p) {
 }
 
 // One token inside balanced parentheses that may hide a parenthesis: a string, a quoted
-// name, a comment or a dollar-quoted string. Returns p when there is none at p.
+// name, a comment or a dollar-quoted string (not after a word character: `a$b$c` is a
+// name, as in PostgreSQL). Returns p when there is none at p.
 static char const* skip_sql_token(Scanner const& s, char const* p) {
   if (*p == '\'' || *p == '"') return skip_quoted(s, p);
   if (s.end - p >= 2 && p[0] == '-' && p[1] == '-') return std::find(p, s.end, '\n');
   if (s.end - p >= 2 && p[0] == '/' && p[1] == '*') return skip_block_comment(s, p);
+  if (p != s.begin && is_word_char(p[-1])) return p;
   if (auto const* open = dollar_open(s, p)) {
     std::string_view tag(p, open - p);
     auto const* close = std::search(open, s.end, tag.begin(), tag.end());

@@ -74,6 +74,10 @@ class Parser {
   void expected(char const* where, std::string const& what);
   void fold_header(ast::RevisionSyntax& syntax, ast::Revision& out);
   void check_statements(std::vector<ast::Statement> const& statements);
+  void check_options(std::vector<ast::ColumnOption> const& options);
+  void check_changes(std::vector<ast::Change> const& changes);
+  void check_once(std::vector<std::pair<std::string, ast::Loc>> const& words,
+                  std::vector<std::pair<std::string_view, std::string_view>> const& conflicts);
   std::size_t offset(char const* p) const { return static_cast<std::size_t>(p - scanner_.begin); }
 
   SourceFile const& file_;
@@ -155,6 +159,11 @@ void Parser::expected(char const* where, std::string const& what) {
   diags_.error(file_, offset(next), DiagKind::expected, what);
 }
 
+std::string lowercase(std::string s) {
+  for (auto& c : s) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+  return s;
+}
+
 char const* header_key_name(ast::HeaderKey key) {
   static constexpr char const* names[] = {"revision", "revises", "message", "created", "branch_labels", "depends_on"};
   return names[static_cast<int>(key)];
@@ -167,10 +176,12 @@ void Parser::fold_header(ast::RevisionSyntax& syntax, ast::Revision& out) {
       diags_.error(file_, field.loc.offset, DiagKind::field_twice, header_key_name(field.key));
       continue;
     }
-    for (auto const& v : field.values) {
-      bool may_be_base = field.key == ast::HeaderKey::revises && field.values.size() == 1;
-      bool is_id = field.key != ast::HeaderKey::message && field.key != ast::HeaderKey::created;
-      if (is_id && (v.text == "head" || v.text == "heads" || (v.text == "base" && !may_be_base)))
+    bool const ids = field.key != ast::HeaderKey::message && field.key != ast::HeaderKey::created;
+    for (auto& v : field.values) {
+      auto word = lowercase(v.text);
+      bool const base_parent = field.key == ast::HeaderKey::revises && field.values.size() == 1 && word == "base";
+      if (base_parent) v.text = "base";
+      if (ids && !base_parent && (word == "head" || word == "heads" || word == "base"))
         diags_.error(file_, v.loc.offset, DiagKind::reserved_id, v.text);
     }
   }
@@ -193,9 +204,59 @@ void Parser::fold_header(ast::RevisionSyntax& syntax, ast::Revision& out) {
   out.depends_on = values(ast::HeaderKey::depends_on);
 }
 
-// What the grammar leaves to be checked: dialect names and row widths.
+// Reports a word given twice, or two words that contradict each other (the later one).
+void Parser::check_once(std::vector<std::pair<std::string, ast::Loc>> const& words,
+                        std::vector<std::pair<std::string_view, std::string_view>> const& conflicts) {
+  for (std::size_t i = 0; i < words.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j) {
+      auto const& [a, loc] = words[i];
+      auto const& b = words[j].first;
+      if (a == b) {
+        diags_.error(file_, loc.offset, DiagKind::duplicate_option, a);
+        return;
+      }
+      for (auto [x, y] : conflicts)
+        if ((a == x && b == y) || (a == y && b == x)) {
+          diags_.error(file_, loc.offset, DiagKind::conflicting_options, a, b);
+          return;
+        }
+    }
+}
+
+void Parser::check_options(std::vector<ast::ColumnOption> const& options) {
+  static constexpr char const* flags[] = {"not null", "null", "primary key", "unique", "autoincrement",
+                                          "autoincrement false"};
+  std::vector<std::pair<std::string, ast::Loc>> words;
+  for (auto const& o : options) {
+    if (auto const* f = boost::get<ast::FlagOption>(&o.get())) words.emplace_back(flags[static_cast<int>(f->flag)], f->loc);
+    if (auto const* d = boost::get<ast::DefaultOption>(&o.get())) words.emplace_back("default", d->loc);
+    if (auto const* r = boost::get<ast::ReferencesOption>(&o.get())) words.emplace_back("references", r->loc);
+    if (auto const* c = boost::get<ast::CommentOption>(&o.get())) words.emplace_back("comment", c->loc);
+  }
+  check_once(words, {{"not null", "null"}, {"autoincrement", "autoincrement false"}});
+}
+
+void Parser::check_changes(std::vector<ast::Change> const& changes) {
+  static constexpr char const* flags[] = {"set not null", "drop not null", "drop default"};
+  std::vector<std::pair<std::string, ast::Loc>> words;
+  for (auto const& c : changes) {
+    if (auto const* t = boost::get<ast::TypeChange>(&c.get())) words.emplace_back("type", t->loc);
+    if (auto const* f = boost::get<ast::FlagChange>(&c.get())) words.emplace_back(flags[static_cast<int>(f->flag)], f->loc);
+    if (auto const* d = boost::get<ast::SetDefault>(&c.get())) words.emplace_back("set default", d->loc);
+    if (auto const* m = boost::get<ast::CommentChange>(&c.get())) words.emplace_back("comment", m->loc);
+  }
+  check_once(words, {{"set not null", "drop not null"}, {"set default", "drop default"}});
+}
+
+// What the grammar leaves to be checked: dialect names, row widths, column options and
+// alter-column changes given twice or contradicting each other.
 void Parser::check_statements(std::vector<ast::Statement> const& statements) {
   for (auto const& statement : statements) {
+    if (auto const* add = boost::get<ast::AddColumn>(&statement.get())) check_options(add->options);
+    if (auto const* alter = boost::get<ast::AlterColumn>(&statement.get())) check_changes(alter->changes);
+    if (auto const* create = boost::get<ast::CreateTable>(&statement.get()))
+      for (auto const& e : create->elements)
+        if (auto const* col = boost::get<ast::ColumnDef>(&e.get())) check_options(col->options);
     if (auto const* nested = boost::get<x3::forward_ast<ast::NestedBlock>>(&statement.get())) {
       check_statements(nested->get().statements);
     } else if (auto const* exec = boost::get<ast::Execute>(&statement.get())) {

@@ -101,10 +101,10 @@ TEST_CASE("grammar: every default form") {
 TEST_CASE("grammar: the other statements") {
   CHECK(canon("drop table s.t; rename table t to u; drop column s.t.c; rename column t.a to b;") ==
         "drop table s.t;\nrename table t to u;\ndrop column s.t.c;\nrename column t.a to b;");
-  CHECK(canon("alter column t.a type string(5) using (a::text), drop not null, set not null, set default 1, "
-              "drop default, comment 'c', comment null;") ==
-        "alter column t.a type string(5) using (a::text), drop not null, set not null, set default 1, "
-        "drop default, comment 'c', comment null;");
+  CHECK(canon("alter column t.a type string(5) using (a::text), drop not null, set default 1, comment 'c';"
+              "alter column t.a set not null, drop default, comment null;") ==
+        "alter column t.a type string(5) using (a::text), drop not null, set default 1, comment 'c';\n"
+        "alter column t.a set not null, drop default, comment null;");
   CHECK(canon("create unique index concurrently ix on s.t using gin (a desc, (lower(b)), c asc) where (a > 0);") ==
         "create unique index concurrently ix on s.t using gin (a desc, (lower(b)), c asc) where (a > 0);");
   CHECK(canon("drop index ix; drop index concurrently ix on s.t;") == "drop index ix;\ndrop index concurrently ix on s.t;");
@@ -194,4 +194,20 @@ TEST_CASE("grammar: expectation errors name what was expected, where it was expe
         "t.mig:3:12: error: expected the 'downgrade' block (or 'downgrade irreversible;')");
   CHECK(first_error(header + "upgrade { execute $$ x; }\ndowngrade { }") ==
         "t.mig:3:19: error: unterminated $$ string that starts here");
+}
+
+TEST_CASE("grammar: `$` inside a name in raw SQL does not open a dollar quote") {
+  CHECK(canon("create table t (a$b$c integer check (a$b$c > 0));") ==
+        "create table t (\n    a$b$c integer check (a$b$c > 0)\n);");
+}
+
+TEST_CASE("grammar: `base`, `head` and `heads` are reserved in any case") {
+  DiagnosticSink diags;
+  auto r = parse_text("revision 0001\nrevises BASE\nupgrade { }\ndowngrade { }", diags);
+  REQUIRE(r);
+  CHECK(r->parents.empty());
+  CHECK(first_error("revision HEAD\nrevises base\nupgrade { }\ndowngrade { }") ==
+        "t.mig:1:10: error: 'HEAD' is reserved and cannot be a revision id");
+  CHECK(first_error("revision a\nrevises (Base, b)\nupgrade { }\ndowngrade { }") ==
+        "t.mig:2:10: error: 'Base' is reserved and cannot be a revision id");
 }

@@ -199,7 +199,7 @@ class Printer {
   void insert(Insert const& s);
 
   // Comments before `upto`, a blank line where the source had one, then `text` as a line.
-  void item(Loc loc, std::string const& text, bool hoist_inner = true);
+  void item(Loc loc, std::string const& text);
   void leading(std::size_t upto);
   void trailing(std::size_t end);
   void line(std::string_view text) { out_ += std::string(indent_ * 4, ' ') + std::string(text) + '\n'; }
@@ -251,8 +251,9 @@ void Printer::trailing(std::size_t after) {
   }
 }
 
-void Printer::item(Loc loc, std::string const& text, bool hoist_inner) {
-  leading(hoist_inner ? end(loc) : loc.offset);
+// A one-line item: comments inside it are printed before it.
+void Printer::item(Loc loc, std::string const& text) {
+  leading(end(loc));
   blank_line_before(loc.offset);
   line(text);
   trailing(end(loc));
@@ -282,6 +283,8 @@ void Printer::header(Revision const& r) {
   if (r.created) fields.push_back({"created", r.created->text, r.created->loc});
   if (!r.branch_labels.empty()) fields.push_back({"branch_labels", list(r.branch_labels), r.branch_labels[0].loc});
   if (!r.depends_on.empty()) fields.push_back({"depends_on", list(r.depends_on), r.depends_on[0].loc});
+  // Fields keep their order in the source, so that comments stay with them.
+  std::stable_sort(fields.begin(), fields.end(), [](Field const& a, Field const& b) { return a.loc.offset < b.loc.offset; });
   std::size_t width = 0;
   for (auto const& f : fields) width = std::max(width, f.key.size());
   for (auto const& f : fields) item(f.loc, fmt::format("{:<{}} {}", f.key, width, f.value));
@@ -292,7 +295,7 @@ void Printer::block(char const* keyword, Block const& b) {
   fresh_ = true;
   leading(b.loc.offset);
   if (b.irreversible) {
-    item(b.loc, fmt::format("{} irreversible;", keyword), false);
+    item(b.loc, fmt::format("{} irreversible;", keyword));
     return;
   }
   line(fmt::format("{} {{", keyword));

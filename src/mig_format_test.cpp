@@ -17,7 +17,7 @@ std::string format(std::string const& text) {
 }
 }  // namespace
 
-TEST_CASE("fmt: canonical layout, aligned header, comments and single blank lines kept") {
+TEST_CASE("fmt: canonical layout, aligned header in source order, comments and single blank lines kept") {
   std::string const messy =
       "-- leading comment\n"
       "MESSAGE 'Add age'  REVISES 0001 revision 0002\n"
@@ -33,9 +33,9 @@ TEST_CASE("fmt: canonical layout, aligned header, comments and single blank line
       "); }  -- end\n";
   std::string const canonical =
       "-- leading comment\n"
-      "revision 0002\n"
-      "revises  0001\n"
       "message  'Add age'\n"
+      "revises  0001\n"
+      "revision 0002\n"
       "created  2024-01-15 10:30:00\n"
       "\n"
       "upgrade {\n"
@@ -54,6 +54,15 @@ TEST_CASE("fmt: canonical layout, aligned header, comments and single blank line
       "}\n";
   CHECK(format(messy) == canonical);
   CHECK(format(canonical) == canonical);
+}
+
+TEST_CASE("fmt: a header field's trailing comment stays on its line") {
+  std::string const text =
+      "depends_on 0000  -- why it depends\nrevision 0001\nrevises base\n\nupgrade {\n}\n\n"
+      "downgrade irreversible /* why */ ;\n";
+  CHECK(format(text) ==
+        "depends_on 0000  -- why it depends\nrevision   0001\nrevises    base\n\nupgrade {\n}\n\n/* why */\n"
+        "downgrade irreversible;\n");
 }
 
 TEST_CASE("fmt: irreversible downgrade, tuples, labels") {
