@@ -81,6 +81,10 @@ char const* scan_id(Scanner const& s, char const* p, ast::Name& out) {
   auto const* e = p;
   while (e != s.end && (is_word_start(*e) || is_digit(*e))) ++e;
   if (e == p || (e != s.end && *e == '$')) return nullptr;
+  // The header's and the blocks' keywords are never ids: `revision` alone on its line
+  // must not take the next line's `revises` as its id.
+  for (auto keyword : {"revision", "revises", "message", "created", "branch_labels", "depends_on", "upgrade", "downgrade"})
+    if (match_keyword(s, p, keyword) == e) return nullptr;
   out = {s.loc(p, e), std::string(p, e)};
   return e;
 }
@@ -266,13 +270,13 @@ char const* scan_timestamp(Scanner const& s, char const* p, ast::Name& out) {
     separator = 'T', ++t;
   else
     while (t != s.end && (*t == ' ' || *t == '\t')) ++t;
-  if (t != q && t != s.end && is_digit(*t)) {
-    auto const* e = scan_time(s, t, h, mi, sec);
-    if (!e) fail(p, DiagKind::invalid_timestamp, std::string(p, std::find_if(t, s.end, is_space)));
-    text += separator;
-    text.append(t, e);
-    q = e;
-  }
+  if (t == q || t == s.end || !is_digit(*t))  // the time is required
+    fail(p, DiagKind::invalid_timestamp, std::string(p, std::find_if(q, s.end, is_space)));
+  auto const* e = scan_time(s, t, h, mi, sec);
+  if (!e) fail(p, DiagKind::invalid_timestamp, std::string(p, std::find_if(t, s.end, is_space)));
+  text += separator;
+  text.append(t, e);
+  q = e;
   if ((q != s.end && is_word_char(*q)) || !valid_date(y, mo, d) || h > 23 || mi > 59 || sec > 59)
     fail(p, DiagKind::invalid_timestamp, std::string(p, std::find_if(q, s.end, is_space)));
   out = {s.loc(p, q), std::move(text)};

@@ -38,7 +38,7 @@ struct Suggestion {
 };
 
 std::vector<Suggestion> const suggestions = {
-    {"a statement", "statement",
+    {"a statement or '}'", "statement",
      {"create", "drop", "rename", "add", "alter", "comment", "insert", "execute", "autocommit", "assume"}},
     {"a header field ('revision', 'revises', 'message', 'created', 'branch_labels', 'depends_on') or the 'upgrade' "
      "block",
@@ -48,18 +48,43 @@ std::vector<Suggestion> const suggestions = {
     {"'table', 'column', 'index' or 'constraint' after 'drop'", "word", {"table", "column", "index", "constraint"}},
     {"'column' or 'constraint' after 'add'", "word", {"column", "constraint"}},
     {"'table' or 'column' after 'rename'", "word", {"table", "column"}},
+    {"'column' after 'alter'", "word", {"column"}},
+    {"'into' after 'insert'", "word", {"into"}},
+    {"',' or ')' after the table element", "column option",
+     {"not", "null", "primary", "unique", "autoincrement", "default", "references", "check", "comment"}},
 };
 
 bool token_start(char c) {
   return lex::is_word_char(c) || std::string_view("\"'$(),;{}.-*/").find(c) != std::string_view::npos;
 }
 
-// The character at p as the user would name it.
-std::string character_at(char const* p, char const* end) {
+// The code point of the UTF-8 sequence at p (or its first byte), and the sequence's length.
+std::pair<std::uint32_t, std::size_t> code_point(char const* p, char const* end) {
   auto c = static_cast<unsigned char>(*p);
-  if (c < 0x20 || c == 0x7F) return fmt::format("\\x{:02x}", c);
   std::size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-  return std::string(p, std::min<std::size_t>(n, end - p));
+  if (static_cast<std::size_t>(end - p) < n) return {c, 1};
+  std::uint32_t cp = n == 1 ? c : n == 2 ? c & 0x1F : n == 3 ? c & 0x0F : c & 0x07;
+  for (std::size_t i = 1; i < n; ++i) cp = (cp << 6) | (static_cast<unsigned char>(p[i]) & 0x3F);
+  return {cp, n};
+}
+
+// The character at p as the user would name it: '#', U+0007, '→' (U+2192), U+00A0 (no-break space).
+std::string character_at(char const* p, char const* end) {
+  static std::map<std::uint32_t, char const*> const invisible = {
+      {0x00A0, "no-break space"}, {0x200B, "zero-width space"}, {0x200C, "zero-width non-joiner"},
+      {0x200D, "zero-width joiner"}, {0x2028, "line separator"}, {0x2029, "paragraph separator"},
+      {0x3000, "ideographic space"}, {0xFEFF, "zero-width no-break space"}, {0x00AD, "soft hyphen"},
+      {0x2060, "word joiner"}, {0x202F, "narrow no-break space"}};
+  auto [cp, n] = code_point(p, end);
+  if (cp < 0x80 && cp >= 0x20 && cp != 0x7F) return fmt::format("'{}'", *p);
+  if (cp < 0xA0) return fmt::format("U+{:04X}", cp);
+  if (auto it = invisible.find(cp); it != invisible.end()) return fmt::format("U+{:04X} ({})", cp, it->second);
+  return fmt::format("'{}' (U+{:04X})", std::string_view(p, n), cp);
+}
+
+std::string lowercase(std::string s) {
+  for (auto& c : s) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+  return s;
 }
 
 class Parser {
@@ -149,19 +174,19 @@ void Parser::expected(char const* where, std::string const& what) {
     return;
   }
   auto const* word_end = lex::scan_word(scanner_, next);
+  auto word = lowercase(std::string(next, word_end));
+  if (what == "a statement or '}'" && (word == "autocommit" || word == "assume")) {
+    diags_.error(file_, offset(next), DiagKind::nested_block, word);
+    return;
+  }
   for (auto const& s : suggestions) {
-    if (s.expected != what || word_end == next) continue;
-    auto guess = lex::suggest(std::string_view(next, word_end - next), s.words);
-    if (guess.empty()) break;
+    if (s.expected != what || word.empty()) continue;
+    auto guess = lex::suggest(word, s.words);
+    if (guess.empty() || guess == word) break;
     diags_.error(file_, offset(next), DiagKind::unknown_keyword_suggestion, s.noun, std::string(next, word_end), guess);
     return;
   }
   diags_.error(file_, offset(next), DiagKind::expected, what);
-}
-
-std::string lowercase(std::string s) {
-  for (auto& c : s) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
-  return s;
 }
 
 char const* header_key_name(ast::HeaderKey key) {
@@ -271,7 +296,9 @@ void Parser::check_statements(std::vector<ast::Statement> const& statements) {
     } else if (auto const* insert = boost::get<ast::Insert>(&statement.get())) {
       for (auto const& row : insert->rows)
         if (row.size() != insert->columns.size())
-          diags_.error(file_, row.front().loc.offset, DiagKind::row_width, row.size(), insert->columns.size());
+          diags_.error(file_, row.front().loc.offset, DiagKind::row_width,
+                       fmt::format("{} value{}", row.size(), row.size() == 1 ? "" : "s"),
+                       fmt::format("{} column{}", insert->columns.size(), insert->columns.size() == 1 ? " is" : "s are"));
     }
   }
 }

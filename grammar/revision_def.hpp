@@ -17,22 +17,31 @@ using x3::lit;
   x3::rule<id##_class, T> const id = description;
 
 auto const revision_id = named("a revision id (letters, digits and '_')", rev_id);
+auto const branch_label = named("a branch label (letters, digits and '_')", rev_id);
+auto const dependency = named("a revision id or branch label", rev_id);
 
-RETORT_RULE(id_list, std::vector<ast::Name>, "a revision id or a parenthesised list of them")
-auto const id_list_def = (lit('(') > list_of(revision_id) >
-                          named("',' or ')' after the revision id", lit(')'))) |
-                         x3::repeat(1)[rev_id];
+RETORT_RULE(parent_list, std::vector<ast::Name>, "'base', a revision id, or a parenthesised list of revision ids")
+auto const parent_list_def = (lit('(') > list_of(revision_id) > named("',' or ')' after the revision id", lit(')'))) |
+                             x3::repeat(1)[rev_id];
+
+RETORT_RULE(label_list, std::vector<ast::Name>, "a branch label or a parenthesised list of them")
+auto const label_list_def = (lit('(') > list_of(branch_label) > named("',' or ')' after the branch label", lit(')'))) |
+                            x3::repeat(1)[rev_id];
+
+RETORT_RULE(dependency_list, std::vector<ast::Name>, "a revision id or branch label, or a parenthesised list of them")
+auto const dependency_list_def = (lit('(') > list_of(dependency) > named("',' or ')' after the dependency", lit(')'))) |
+                                 x3::repeat(1)[rev_id];
 
 RETORT_RULE(header_field, ast::HeaderField, "a header field")
 auto const header_field_def =
-    (kw("revision") >> attr(ast::HeaderKey::revision) > x3::repeat(1)[revision_id]) |
-    (kw("revises") >> attr(ast::HeaderKey::revises) > id_list) |
+    (kw("revision") >> attr(ast::HeaderKey::revision) > named("a revision id (letters, digits and '_')", x3::repeat(1)[rev_id])) |
+    (kw("revises") >> attr(ast::HeaderKey::revises) > parent_list) |
     (kw("message") >> attr(ast::HeaderKey::message) >
-     x3::repeat(1)[named("the message as a 'quoted string'", string_value)]) |
+     named("the message as a 'quoted string'", x3::repeat(1)[string_value])) |
     (kw("created") >> attr(ast::HeaderKey::created) >
-     x3::repeat(1)[named("a date and time such as 2024-01-15 10:30:00", timestamp)]) |
-    (kw("branch_labels") >> attr(ast::HeaderKey::branch_labels) > id_list) |
-    (kw("depends_on") >> attr(ast::HeaderKey::depends_on) > id_list);
+     named("a date and time such as 2024-01-15 10:30:00", x3::repeat(1)[timestamp])) |
+    (kw("branch_labels") >> attr(ast::HeaderKey::branch_labels) > label_list) |
+    (kw("depends_on") >> attr(ast::HeaderKey::depends_on) > dependency_list);
 
 auto const block_open = named("'{'", lit('{'));
 auto const block_close = named("'}' at the end of the block", lit('}'));
@@ -57,7 +66,7 @@ auto const downgrade_block_def =
 revision_type const revision = "a revision";
 auto const revision_def = *header_field > upgrade_block > downgrade_block > named("the end of the file", x3::eoi);
 
-BOOST_SPIRIT_DEFINE(id_list, header_field, irreversible_block, statement_block, upgrade_block, downgrade_block, revision)
+BOOST_SPIRIT_DEFINE(parent_list, label_list, dependency_list, header_field, irreversible_block, statement_block, upgrade_block, downgrade_block, revision)
 
 #undef RETORT_RULE
 

@@ -42,8 +42,9 @@ auto const fk_action_def = kw("on") > fk_event > fk_rule;
 RETORT_RULE(deferral, ast::Deferral, "'deferred' or 'immediate' after 'initially'")
 auto const deferral_def =
     (kw("deferrable") >> kw("initially") >
-     ((kw("deferred") >> attr(ast::Deferral::initially_deferred)) |
-      (kw("immediate") >> attr(ast::Deferral::initially_immediate)))) |
+     named("'deferred' or 'immediate' after 'initially'",
+           (kw("deferred") >> attr(ast::Deferral::initially_deferred)) |
+               (kw("immediate") >> attr(ast::Deferral::initially_immediate)))) |
     (kw("deferrable") >> attr(ast::Deferral::deferrable)) | attr(ast::Deferral::not_deferrable);
 
 RETORT_RULE(function_call, ast::FunctionCall, "a function call")
@@ -78,7 +79,11 @@ RETORT_RULE(constraint_body, ast::ConstraintBody,
 auto const constraint_body_def = key_body | foreign_key_body | check_body;
 
 RETORT_RULE(table_constraint, ast::TableConstraint, "a table constraint")
-auto const table_constraint_def = (kw("constraint") > named("the constraint's name", name) > constraint_body) |
+// A name that is not one of the words that start a constraint's body.
+auto const constraint_name =
+    named("the constraint's name", !(kw("primary") | kw("unique") | kw("foreign") | kw("check")) >> name);
+
+auto const table_constraint_def = (kw("constraint") > constraint_name > constraint_body) |
                                   (attr(boost::optional<ast::Name>()) >> constraint_body);
 
 // -- columns -------------------------------------------------------------------------------
@@ -136,8 +141,9 @@ RETORT_RULE(index_element, ast::IndexElement, "a column name or an expression as
 auto const index_element_def = raw_sql | index_column;
 
 RETORT_RULE(create_index, ast::CreateIndex, "'create index'")
-auto const create_index_def = matches[kw("unique")] >> kw("index") > matches[kw("concurrently")] >
-                              named("the index's name", name) > named("'on' and the table", kw("on")) > table_name >
+auto const create_index_def = ((kw("unique") >> attr(true) > named("'index' after 'unique'", kw("index"))) |
+                               (kw("index") >> attr(false))) > matches[kw("concurrently")] >
+                              named("the index's name", !kw("on") >> name) > named("'on' and the table", kw("on")) > table_name >
                               -(kw("using") > named("the index method", name)) > open_paren > list_of(index_element) >
                               named("',' or ')' after the index element", lit(')')) >
                               -(kw("where") > raw_sql_expected) > semicolon;
@@ -152,7 +158,7 @@ RETORT_RULE(drop_column, ast::DropColumn, "'drop column'")
 auto const drop_column_def = kw("column") > column_path > semicolon;
 
 RETORT_RULE(drop_index, ast::DropIndex, "'drop index'")
-auto const drop_index_def = kw("index") > matches[kw("concurrently")] > named("the index's name", name) >
+auto const drop_index_def = kw("index") > matches[kw("concurrently")] > named("the index's name", !kw("on") >> name) >
                             -(kw("on") > table_name) > semicolon;
 
 RETORT_RULE(drop_constraint, ast::DropConstraint, "'drop constraint'")
@@ -201,7 +207,7 @@ RETORT_RULE(change, ast::Change,
             "a change: 'type', 'set not null', 'drop not null', 'set default', 'drop default' or 'comment'")
 auto const change_def = type_change | flag_change | set_default | comment_change;
 
-RETORT_RULE(alter_column, ast::AlterColumn, "'alter column'")
+RETORT_RULE(alter_column, ast::AlterColumn, "'column' after 'alter'")
 auto const alter_column_def =
     named("'column' after 'alter'", kw("column")) > column_path > list_of(change) > semicolon;
 
@@ -220,7 +226,7 @@ RETORT_RULE(row, ast::Row, "a row of values in parentheses")
 auto const row_def = lit('(') > list_of(named("a value (a number, a 'string', true, false or null)", literal)) >
                      named("',' or ')' after the value", lit(')'));
 
-RETORT_RULE(insert, ast::Insert, "'insert'")
+RETORT_RULE(insert, ast::Insert, "'into' after 'insert'")
 auto const insert_def = named("'into' after 'insert'", kw("into")) > table_name > column_list >
                         named("'values'", kw("values")) > list_of(row) > semicolon;
 
@@ -230,7 +236,7 @@ auto const dialect_list_def = (kw("for") > list_of(named("a dialect name", name)
 RETORT_RULE(execute, ast::Execute, "'execute'")
 auto const execute_def = dialect_list > raw_sql_expected > semicolon;
 
-RETORT_RULE(plain_statement, ast::Statement, "a statement")
+RETORT_RULE(plain_statement, ast::Statement, "a statement or '}'")
 auto const plain_statement_def =
     (kw("create") > create_statement) | (kw("drop") > drop_statement) | (kw("rename") > rename_statement) |
     (kw("add") > add_statement) | (kw("alter") > alter_column) |
@@ -247,7 +253,7 @@ auto const nested_block_def = ((kw("autocommit") >> attr(ast::NestedKind::autoco
                                (kw("assume") >> attr(ast::NestedKind::assume))) >
                               named("'{'", lit('{')) > nested_statements > block_end;
 
-RETORT_RULE(statement, ast::Statement, "a statement")
+RETORT_RULE(statement, ast::Statement, "a statement or '}'")
 auto const statement_def = plain_statement | nested_block;
 
 statements_type const statements = "statements";

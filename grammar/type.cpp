@@ -121,6 +121,16 @@ char const* scan_type(Scanner const& s, char const* p, ast::Type& out) {
   auto const* entry = std::find_if(std::begin(type_words), std::end(type_words),
                                    [&](TypeWord const& t) { return t.word == word; });
   if (entry == std::end(type_words)) {
+    // Other SQL spellings of a type, suggested by name.
+    static constexpr std::pair<std::string_view, std::string_view> aliases[] = {
+        {"int", "integer"},     {"int4", "integer"},  {"int2", "smallint"},   {"int8", "bigint"},
+        {"serial", "integer"},  {"bigserial", "bigint"}, {"bool", "boolean"}, {"varchar", "string"},
+        {"nvarchar", "unicode"}, {"character", "char"}, {"decimal", "numeric"}, {"double", "float"},
+        {"real", "float"},      {"timestamp", "datetime"}, {"timestamptz", "datetime(timezone)"},
+        {"bytea", "binary"},    {"blob", "binary"},   {"varbinary", "binary"}, {"jsonb", "json"},
+        {"clob", "text"},       {"tinyint", "smallint"}};
+    for (auto [alias, type] : aliases)
+      if (alias == word) fail(p, DiagKind::unknown_type_suggestion, std::string(p, e), type);
     std::vector<std::string_view> names;
     for (auto const& t : type_words) names.push_back(t.word);
     auto guess = suggest(word, names);

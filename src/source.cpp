@@ -12,8 +12,9 @@ namespace retort {
 SourceFile::SourceFile(std::string path, std::string bytes) : path_(std::move(path)), text_(std::move(bytes)) {
   if (text_.starts_with("\xEF\xBB\xBF")) text_.erase(0, 3);
   line_starts_.push_back(0);
-  for (std::size_t i = 0; i < text_.size(); ++i)
-    if (text_[i] == '\n') line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
+  for (std::size_t i = 0; i < text_.size(); ++i)  // LF, CRLF, or a lone CR ends a line
+    if (text_[i] == '\n' || (text_[i] == '\r' && (i + 1 == text_.size() || text_[i + 1] != '\n')))
+      line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
 }
 
 std::optional<SourceFile> SourceFile::read(std::string const& path, std::string& error) {

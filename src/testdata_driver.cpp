@@ -3,7 +3,8 @@
 //                    lines (or in NAME.mig.expect beside it, for files that cannot hold a comment)
 //   projects/*/versions/*.mig
 //                    must parse; fmt is canonical (the file is already fmt's output), idempotent,
-//                    and parse(fmt(x)) == parse(x)
+//                    and parse(fmt(x)) == parse(x); every prefix of it ending at a blank gets a
+//                    diagnostic in words (no internal parser names)
 // and every syntax diagnostic kind must be triggered by some errors/ case.
 // Usage: testdata_driver DIR [--update]   (--update rewrites the expectations: review the diff)
 // Prints each failure, then `testdata: N passed, M failed`; exits 1 on any failure.
@@ -72,8 +73,10 @@ void error_case(fs::path const& path, bool update) {
     for (std::string line; std::getline(in, line);) expected.push_back(line);
   } else {
     std::istringstream in(bytes);
-    for (std::string line; std::getline(in, line) && line.starts_with("-- expect: ");)
+    for (std::string line; std::getline(in, line) && line.starts_with("-- expect: ");) {
+      if (line.ends_with('\r')) line.pop_back();
       expected.push_back(line.substr(11));
+    }
   }
   DiagnosticSink diags;
   auto revision = grammar::parse(SourceFile(path.string(), bytes), diags);
@@ -109,6 +112,21 @@ void project_file(fs::path const& path) {
   ++passed;
 }
 
+// Every prefix of a project file that ends at a blank is a likely mistake (a statement cut
+// short); its diagnostic must be in words, never an internal parser name.
+void truncations(fs::path const& path) {
+  auto bytes = slurp(path);
+  for (std::size_t end = 0; end < bytes.size(); ++end) {
+    if (bytes[end] != ' ' && bytes[end] != '\n') continue;
+    DiagnosticSink diags;
+    grammar::parse(SourceFile(path.string(), bytes.substr(0, end)), diags);
+    for (auto const& d : diags.diagnostics())
+      if (d.message.find("boost") != std::string::npos || d.message.find("retort") != std::string::npos)
+        return fail(path.string() + " truncated at byte " + std::to_string(end), d.message);
+  }
+  ++passed;
+}
+
 // Kinds that only the command-line tests (scripts/cli_test) can trigger.
 std::set<std::string_view> const cli_only = {"cannot_read", "no_config", "bad_config", "no_versions_folder",
                                              "cannot_write", "unknown_dialect"};
@@ -135,7 +153,10 @@ int main(int argc, char** argv) {
   for (auto const& path : files_in(root / "errors", ".mig")) error_case(path, update);
   if (fs::is_directory(root / "projects"))
     for (auto const& project : fs::directory_iterator(root / "projects"))
-      for (auto const& path : files_in(project.path() / "versions", ".mig")) project_file(path);
+      for (auto const& path : files_in(project.path() / "versions", ".mig")) {
+        project_file(path);
+        truncations(path);
+      }
   kind_coverage();
   std::cout << "testdata: " << passed << " passed, " << failed << " failed\n";
   return failed == 0 ? 0 : 1;
