@@ -1,8 +1,6 @@
 // retort: options in, one command called, its output and diagnostics printed.
 #include <cstdio>
-#include <functional>
 #include <iostream>
-#include <map>
 
 #include <boost/program_options.hpp>
 
@@ -36,14 +34,6 @@ Exit status: 0 done, 1 errors in the project (printed as file:line:col: error: .
 2 bad usage.
 )";
 
-using Command = std::function<int(retort::commands::Context&)>;
-
-std::map<std::string, Command> const commands = {
-    {"check", retort::commands::check},
-    {"fmt", retort::commands::fmt},
-    {"history", retort::commands::history},
-};
-
 int usage_error(std::string const& message) {
   std::cerr << "retort: error: " << message << "\nTry 'retort --help'.\n";
   return 2;
@@ -73,11 +63,11 @@ int main(int argc, char** argv) {
       std::cout << "retort " RETORT_VERSION "\n";
       return 0;
     }
-    auto it = commands.find(command);
-    if (it == commands.end()) return usage_error("unknown command '" + command + "'");
+    auto run = retort::commands::find_command(command);
+    if (!run) return usage_error("unknown command '" + command + "'");
     ctx.args = po::collect_unrecognized(parsed.options, po::include_positional);
     ctx.args.erase(ctx.args.begin());  // the command itself
-    int code = it->second(ctx);
+    int code = run(ctx);
     std::cout << ctx.out << std::flush;
     for (auto const& d : ctx.diags.diagnostics()) std::cerr << retort::render(d);
     return code;

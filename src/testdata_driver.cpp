@@ -5,6 +5,10 @@
 //                    must parse; fmt is canonical (the file is already fmt's output), idempotent,
 //                    and parse(fmt(x)) == parse(x); every prefix of it ending at a blank gets a
 //                    diagnostic in words (no internal parser names)
+//   graphs/NAME/     versions/*.mig and `cases` (one command a line); each command's output
+//                    must equal its block in `expected`, written from Alembic 1.19 by
+//                    scripts/alembic_graph_oracle (an `error: X` line matches a message that
+//                    starts with X: retort may add detail)
 // and every syntax diagnostic kind must be triggered by some errors/ case.
 // Usage: testdata_driver DIR [--update]   (--update rewrites the expectations: review the diff)
 // Prints each failure, then `testdata: N passed, M failed`; exits 1 on any failure.
@@ -16,6 +20,7 @@
 #include <sstream>
 
 #include "grammar/parse.hpp"
+#include "src/commands/commands.hpp"
 #include "src/atomic_file.hpp"
 #include "src/mig_format.hpp"
 
@@ -127,6 +132,64 @@ void truncations(fs::path const& path) {
   ++passed;
 }
 
+// Runs one case (`upgrade base:heads`) in the scenario folder: its output lines, or its
+// first error as `error: message`.
+std::vector<std::string> run_case(fs::path const& dir, std::string const& line) {
+  std::istringstream words(line);
+  std::vector<std::string> args;
+  for (std::string w; words >> w;) args.push_back(w);
+  commands::Context ctx;
+  ctx.project.dir = dir.string();
+  auto run = commands::find_command(args.front());
+  if (!run) return {"unknown command " + args.front()};
+  ctx.args.assign(args.begin() + 1, args.end());
+  int code = run(ctx);
+  std::vector<std::string> out;
+  if (code != 0) {
+    for (auto const& d : ctx.diags.diagnostics()) seen_kinds.insert(d.kind);
+    out.push_back("error: " + (ctx.diags.size() ? ctx.diags.diagnostics().front().message : std::string("?")));
+    return out;
+  }
+  std::istringstream text(ctx.out);
+  for (std::string l; std::getline(text, l);) out.push_back(l);
+  while (!out.empty() && out.back().empty()) out.pop_back();
+  return out;
+}
+
+bool lines_match(std::vector<std::string> const& expected, std::vector<std::string> const& actual) {
+  if (expected.size() != actual.size()) return false;
+  for (std::size_t i = 0; i < expected.size(); ++i)
+    if (expected[i] != actual[i] && !(expected[i].starts_with("error: ") && actual[i].starts_with(expected[i])))
+      return false;
+  return true;
+}
+
+void graph_scenario(fs::path const& dir) {
+  std::istringstream expected_text(slurp(dir / "expected"));
+  std::vector<std::pair<std::string, std::vector<std::string>>> blocks;
+  for (std::string l; std::getline(expected_text, l);) {
+    if (l.starts_with("$ "))
+      blocks.push_back({l.substr(2), {}});
+    else if (!blocks.empty() && (!l.starts_with("# ") || l.starts_with("# MISMATCH")))
+      blocks.back().second.push_back(l);
+  }
+  for (auto& [c, lines] : blocks)
+    while (!lines.empty() && lines.back().empty()) lines.pop_back();
+  if (blocks.empty()) return fail(dir.string(), "no cases in expected");
+  for (auto const& [c, lines] : blocks) {
+    if (!lines.empty() && lines.front().starts_with("# MISMATCH")) {
+      fail(dir.filename().string() + ": " + c, "retort's order is none of Alembic's");
+      continue;
+    }
+    auto actual = run_case(dir, c);
+    if (lines_match(lines, actual)) {
+      ++passed;
+      continue;
+    }
+    fail(dir.filename().string() + ": " + c, "expected:\n" + join(lines) + "actual:\n" + join(actual));
+  }
+}
+
 // Kinds that only the command-line tests (scripts/cli_test) can trigger.
 std::set<std::string_view> const cli_only = {"cannot_read", "no_config", "bad_config", "no_versions_folder",
                                              "cannot_write", "unknown_dialect"};
@@ -157,6 +220,12 @@ int main(int argc, char** argv) {
         project_file(path);
         truncations(path);
       }
+  if (fs::is_directory(root / "graphs")) {
+    std::vector<fs::path> scenarios;
+    for (auto const& e : fs::directory_iterator(root / "graphs")) scenarios.push_back(e.path());
+    std::sort(scenarios.begin(), scenarios.end());
+    for (auto const& dir : scenarios) graph_scenario(dir);
+  }
   kind_coverage();
   std::cout << "testdata: " << passed << " passed, " << failed << " failed\n";
   return failed == 0 ? 0 : 1;

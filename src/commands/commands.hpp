@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "src/diagnostics.hpp"
+#include "src/graph.hpp"
 #include "src/project.hpp"
 
 namespace retort::commands {
@@ -18,8 +19,26 @@ struct Context {
   DiagnosticSink diags;
 };
 
+// A project read, parsed and linked (every error reported into ctx.diags otherwise).
+struct Loaded {
+  Project project;
+  std::vector<ast::Revision> revisions;
+  Graph graph;  // refers into `revisions`
+};
+std::optional<Loaded> load(Context& ctx);
+
+using CommandFn = int (*)(Context&);
+// The command of that name, or nullptr.
+CommandFn find_command(std::string_view name);
+
 int check(Context& ctx);
 int fmt(Context& ctx);
 int history(Context& ctx);
+int heads(Context& ctx);
+int branches(Context& ctx);
+int show(Context& ctx);
+int upgrade(Context& ctx);
+int downgrade(Context& ctx);
+int stamp(Context& ctx);
 
 }  // namespace retort::commands

@@ -1,0 +1,155 @@
+// The commands that read the revision graph: history, heads, branches, show; and
+// upgrade, downgrade, stamp, which print their plan (until the compiler stages exist):
+// `-- Running upgrade a -> b` as Alembic writes it, then the version-table changes.
+#include <boost/program_options.hpp>
+
+#include "src/commands/commands.hpp"
+#include "src/commands/revision_format.hpp"
+#include "src/plan.hpp"
+
+namespace retort::commands {
+
+namespace po = boost::program_options;
+
+std::optional<Loaded> load(Context& ctx) {
+  auto project = open_project(ctx.project, ctx.diags);
+  if (!project) return std::nullopt;
+  auto loaded = std::make_optional<Loaded>();
+  loaded->project = std::move(*project);
+  loaded->revisions = parse_all(loaded->project, ctx.diags);
+  if (ctx.diags.has_errors()) return std::nullopt;
+  auto graph = link(loaded->revisions, loaded->project.files, ctx.diags);
+  if (!graph) return std::nullopt;
+  loaded->graph = std::move(*graph);
+  return loaded;
+}
+
+namespace {
+
+// Reads the command's options; `positional` names the option that takes the bare arguments.
+po::variables_map options(Context& ctx, po::options_description const& desc, char const* positional = nullptr,
+                          int count = -1) {
+  po::positional_options_description pos;
+  if (positional) pos.add(positional, count);
+  po::variables_map vm;
+  po::store(po::command_line_parser(ctx.args).options(desc).positional(pos).run(), vm);
+  po::notify(vm);
+  return vm;
+}
+
+std::string plan_text(Plan const& plan, std::string const& version_table) {
+  std::string out;
+  for (auto const& step : plan.steps) {
+    if (step.create_version_table) out += "CREATE TABLE " + version_table + '\n';
+    out += "-- Running " + step_log(step) + '\n';
+    for (auto const& op : step.ops) {
+      if (op.kind == VersionOp::insert) out += "INSERT " + op.to + '\n';
+      if (op.kind == VersionOp::update) out += "UPDATE " + op.from + " -> " + op.to + '\n';
+      if (op.kind == VersionOp::remove) out += "DELETE " + op.from + '\n';
+    }
+  }
+  return out;
+}
+
+int run_plan(Context& ctx, Command command) {
+  std::string range;
+  po::options_description desc("plan");
+  desc.add_options()("range", po::value(&range)->required());
+  options(ctx, desc, "range", 1);
+  auto loaded = load(ctx);
+  if (!loaded) return 1;
+  auto plan = make_plan(loaded->graph, command, range, ctx.diags);
+  if (!plan) return 1;
+  ctx.out += plan_text(*plan, loaded->project.config.version_table);
+  return 0;
+}
+
+}  // namespace
+
+int upgrade(Context& ctx) { return run_plan(ctx, Command::upgrade); }
+int downgrade(Context& ctx) { return run_plan(ctx, Command::downgrade); }
+int stamp(Context& ctx) { return run_plan(ctx, Command::stamp); }
+
+int history(Context& ctx) {
+  bool verbose = false;
+  std::string range;
+  po::options_description desc("history");
+  desc.add_options()("verbose,v", po::bool_switch(&verbose))("rev-range,r", po::value(&range));
+  options(ctx, desc);
+  std::string base, head;
+  if (!range.empty()) {
+    auto colon = range.find(':');
+    if (colon == std::string::npos || range.find(':', colon + 1) != std::string::npos) {
+      ctx.diags.error(DiagKind::revision_error, "History range requires [start]:[end], [start]:, or :[end]");
+      return 1;
+    }
+    base = range.substr(0, colon);
+    head = range.substr(colon + 1);
+  }
+  auto loaded = load(ctx);
+  if (!loaded) return 1;
+  auto revs = walk_revisions(loaded->graph, base.empty() ? "base" : base, head.empty() ? "heads" : head, ctx.diags);
+  if (!revs) return 1;
+  for (Rev r : *revs)
+    ctx.out += (verbose ? log_entry(loaded->graph, r) : head_only(loaded->graph, r, {true, true, true, true})) + '\n';
+  return 0;
+}
+
+int heads(Context& ctx) {
+  bool verbose = false, resolve = false;
+  po::options_description desc("heads");
+  desc.add_options()("verbose,v", po::bool_switch(&verbose))("resolve-dependencies", po::bool_switch(&resolve));
+  options(ctx, desc);
+  auto loaded = load(ctx);
+  if (!loaded) return 1;
+  auto const& g = loaded->graph;
+  for (Rev r : resolve ? g.real_heads() : g.heads())
+    ctx.out += (verbose ? log_entry(g, r) : head_only(g, r, {true, false, false, false})) + '\n';
+  return 0;
+}
+
+int branches(Context& ctx) {
+  bool verbose = false;
+  po::options_description desc("branches");
+  desc.add_options()("verbose,v", po::bool_switch(&verbose));
+  options(ctx, desc);
+  auto loaded = load(ctx);
+  if (!loaded) return 1;
+  auto const& g = loaded->graph;
+  auto revs = walk_revisions(g, "base", "heads", ctx.diags);
+  if (!revs) return 1;
+  for (Rev r : *revs) {
+    if (!g.node(r).is_branch_point()) continue;
+    ctx.out += (verbose ? log_entry(g, r) : head_only(g, r, {true, false, false, true})) + '\n';
+    std::string indent(g.node(r).id.size(), ' ');
+    for (Rev c : g.node(r).children)
+      ctx.out += fmt::format("{} -> {}\n", indent, head_only(g, c, {true, verbose, false, true}));
+    ctx.out += '\n';
+  }
+  return 0;
+}
+
+int show(Context& ctx) {
+  std::string rev;
+  po::options_description desc("show");
+  desc.add_options()("rev", po::value(&rev)->required());
+  options(ctx, desc, "rev", 1);
+  auto loaded = load(ctx);
+  if (!loaded) return 1;
+  auto const& g = loaded->graph;
+  std::vector<std::optional<Rev>> revs;
+  try {
+    revs = g.get_revisions(rev);
+  } catch (ResolutionError const& e) {
+    ctx.diags.error(DiagKind::revision_error, fmt::format("Can't locate revision identified by '{}'", e.argument));
+    return 1;
+  } catch (RevisionError const& e) {
+    ctx.diags.error(DiagKind::revision_error, e.what());
+    return 1;
+  }
+  for (auto const& r : revs)
+    if (r) ctx.out += log_entry(g, *r) + '\n';
+  return 0;
+}
+
+}  // namespace retort::commands

@@ -1,0 +1,123 @@
+// The link stage: revisions → Graph (ids, parents, children, heads, bases, branch labels,
+// depends_on), built once in time linear in the revisions, with Alembic 1.19's semantics
+// (script/revision.py's RevisionMap). Also the graph's queries: ancestors, descendants,
+// lineage, and resolving revision arguments (`head`, `label@head`, prefixes, `+N`/`-N`).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "grammar/ast.hpp"
+#include "src/diagnostics.hpp"
+#include "src/source.hpp"
+
+namespace retort {
+
+using Rev = std::uint32_t;  // a revision's index in load (file-name) order
+
+struct Node {
+  ast::Revision const* revision = nullptr;
+  std::string id;
+  std::vector<Rev> parents;                  // `revises`, in written order (Alembic's down_revision)
+  std::vector<Rev> dependencies;             // `depends_on`, resolved, in written order
+  std::vector<Rev> normalized_dependencies;  // less those an ancestor already depends on
+  std::vector<Rev> all_down;                 // parents + dependencies
+  std::vector<Rev> normalized_down;          // parents + normalized_dependencies
+  std::vector<Rev> children;                 // revisions that revise this one (nextrev)
+  std::vector<Rev> all_children;             // ... or depend on it (_all_nextrev)
+  std::vector<std::string> own_labels;       // as written
+  std::vector<std::string> labels;           // own and inherited along the branch
+  bool is_head() const { return children.empty(); }
+  bool is_real_head() const { return all_children.empty(); }
+  bool is_base() const { return parents.empty(); }
+  bool is_branch_point() const { return children.size() > 1; }
+  bool is_real_branch_point() const { return all_children.size() > 1; }
+  bool is_merge_point() const { return parents.size() > 1; }
+};
+
+// Alembic's RevisionError: a revision argument that cannot be resolved or walked. Thrown
+// inside this stage and plan's, and turned into a diagnostic at their boundary.
+struct RevisionError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+// Alembic's ResolutionError (shown as "Can't locate revision identified by '...'").
+struct ResolutionError : RevisionError {
+  ResolutionError(std::string const& message, std::string arg) : RevisionError(message), argument(std::move(arg)) {}
+  std::string argument;
+};
+// Alembic's MultipleHeads.
+struct MultipleHeads : RevisionError {
+  MultipleHeads(std::vector<std::string> const& heads, std::string arg);
+  std::vector<std::string> heads;
+  std::string argument;
+};
+// Alembic's RangeNotAncestorError.
+struct RangeNotAncestor : RevisionError {
+  RangeNotAncestor(std::string lower, std::string upper);
+  std::string lower, upper;
+};
+
+class Linker;
+
+// A position of a walk: a revision, "before every base" (none) or "base".
+struct WalkPos {
+  enum Kind { none, base, rev } kind = none;
+  Rev index = 0;
+  bool operator==(WalkPos const&) const = default;
+};
+
+class Graph {
+ public:
+  std::vector<Node> const& nodes() const { return nodes_; }
+  Node const& node(Rev r) const { return nodes_[r]; }
+  std::size_t size() const { return nodes_.size(); }
+  std::vector<Rev> const& heads() const { return heads_; }
+  std::vector<Rev> const& real_heads() const { return real_heads_; }
+  std::vector<Rev> const& bases() const { return bases_; }
+
+  // Ancestors of targets, targets included, in Alembic's traversal order (depth first).
+  std::vector<Rev> ancestors(std::vector<Rev> const& targets, bool include_dependencies = true) const;
+  // Descendants of targets, targets included.
+  std::vector<Rev> descendants(std::vector<Rev> const& targets, bool include_dependencies = true) const;
+  // The revision an exact id or branch label names.
+  std::optional<Rev> find(std::string_view id_or_label) const;
+
+  // -- resolving revision arguments (graph_resolve.cpp) --
+  // Alembic's get_revisions: "" and "base" give none; "heads", "head", "label@head",
+  // ids, prefixes, "-N" below the heads. An entry may be nullopt ("base").
+  std::vector<std::optional<Rev>> get_revisions(std::string const& id) const;
+  std::vector<std::optional<Rev>> get_revisions(std::vector<std::string> const& ids) const;
+  // Alembic's get_revision: one revision, or nullopt for base; MultipleHeads if several.
+  std::optional<Rev> get_revision(std::string const& id) const;
+  // The ids (and branch label) an argument names before lookup (Alembic's _resolve_revision_number).
+  std::pair<std::vector<std::string>, std::string> resolve_number(std::string const& id) const;
+  std::optional<Rev> revision_for_ident(std::string const& id, std::string const& check_branch = {}) const;
+  std::optional<Rev> resolve_branch(std::string const& label) const;
+  bool shares_lineage(Rev target, std::vector<std::string> const& against, bool include_dependencies = false) const;
+  std::vector<Rev> filter_for_lineage(std::vector<Rev> const& targets, std::string const& check_against,
+                                      bool include_dependencies = false) const;
+  std::optional<Rev> current_head(std::string const& label) const;
+  // Walks `steps` up (> 0) or down (< 0); nullopt when it walks past the ends and no_overwalk.
+  std::optional<WalkPos> walk(WalkPos start, int steps, std::string const& label = {}, bool no_overwalk = true) const;
+  std::vector<std::string> ids(std::vector<Rev> const& revs) const;
+
+ private:
+  friend class Linker;
+  std::vector<Node> nodes_;
+  std::unordered_map<std::string, Rev> by_id_;
+  std::unordered_map<std::string, Rev> by_label_;
+  std::vector<std::string> label_order_;  // labels in the order they were declared
+  std::vector<Rev> heads_, real_heads_, bases_, real_bases_;
+};
+
+// Links parsed revisions (in file-name order); reports duplicate ids, unknown parents and
+// dependencies, labels used twice, and cycles, at the header that causes them.
+std::optional<Graph> link(std::vector<ast::Revision> const& revisions, std::vector<SourceFile> const& files,
+                          DiagnosticSink& diags);
+
+}  // namespace retort
