@@ -16,13 +16,27 @@ retort compiles .mig migrations into the SQL script a DBA runs, offline (as
 `alembic upgrade --sql` does), keeping Alembic's alembic_version table.
 
 Commands:
-  check                   parse every revision of the project; report every file's error
-  fmt [--check] [FILE...] rewrite .mig files in the canonical layout (--check: only
-                          list the files that would change, exit 1 if any)
-  history [-v]            list the revisions, newest first
+  init DIR                  a new project: DIR/retort.ini and DIR/versions/
+  revision -m MSG [--rev-id ID] [--head REV] [--splice] [--branch-label L]
+           [--depends-on REV]
+                            a new .mig file on the head (or on --head)
+  merge -m MSG REV REV...   a new revision that merges the given heads
+  check                     parse and link every revision; report every error
+  fmt [--check] [FILE...]   rewrite .mig files in the canonical layout (--check:
+                            only list the files that would change, exit 1 if any)
+  history [-r FROM:TO] [-v] the revisions, newest first
+  heads [-v] [--resolve-dependencies]
+  branches [-v]             the branch points and their branches
+  show REV                  one revision in full
+  upgrade [FROM:]TO         the steps from FROM (default base) up to TO, and the
+                            alembic_version rows each writes (SQL comes next)
+  downgrade FROM:TO         the steps down from FROM to TO
+  stamp [FROM:]TO           only the alembic_version changes
 
-Not built yet: init, revision, merge, upgrade, downgrade, stamp, heads, branches,
-show, schema.
+Revisions: an id or a unique prefix of 4+ characters, base, head, heads, label@head,
+label@base, label@ID, +N/-N (from the start of the range), ID+N, ID-N.
+
+Not built yet: SQL output (upgrade/downgrade/stamp print their plan), schema.
 
 Options:
   -c, --config FILE  the settings file (default: DIR/retort.ini)

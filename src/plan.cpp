@@ -82,8 +82,11 @@ class Planner {
   }
   Step revision_step(Rev r, bool upgrade) const;
   Ids unmerge_to(Step const& step, Ids const& heads) const;
+  std::vector<char> const& below_heads(Ids heads) const;
 
   Graph const& g_;
+  mutable Ids below_key_;  // the heads below_ was computed for: a downgrade walks one branch at a time
+  mutable std::vector<char> below_;
 };
 
 // _get_ancestor_nodes / _get_descendant_nodes with check=True: no target may be reached
@@ -424,16 +427,27 @@ std::vector<Step> Planner::stamp_steps(Ids const& destinations, Ids const& heads
   return steps;
 }
 
-// RevisionStep._unmerge_to_revisions.
+// The ancestors of these heads (memoized for the last set asked for).
+std::vector<char> const& Planner::below_heads(Ids heads) const {
+  std::sort(heads.begin(), heads.end());
+  if (heads != below_key_ || below_.size() != g_.size()) {
+    below_key_ = heads;
+    below_ = mark(g_.ancestors(revs(g_.get_revisions(heads)), true));
+  }
+  return below_;
+}
+
+// RevisionStep._unmerge_to_revisions: the parents a downgrade leaves as rows, less those
+// that other current rows already stand on.
 Ids Planner::unmerge_to(Step const& step, Ids const& heads) const {
   auto const& node = g_.node(*step.revision);
-  Ids to = g_.ids(node.normalized_down);
   Ids others;
   for (auto const& h : heads)
     if (h != node.id) others.push_back(h);
+  if (others.empty() && node.normalized_down.size() <= 1) return g_.ids(node.normalized_down);  // nothing below
   std::vector<char> below(g_.size(), 0);
   if (!others.empty()) {
-    for (Rev r : g_.ancestors(revs(g_.get_revisions(others)), true)) below[r] = 1;
+    below = below_heads(others);
   } else {
     for (Rev t : node.normalized_down)
       for (Rev r : g_.ancestors({t}, true))
@@ -542,7 +556,16 @@ void Planner::apply(Step& step, Ids& heads) const {
   step.ops = ops;
 }
 
-// _catch_revision_errors: Alembic's wording of each error at the command line.
+// MigrationContext.get_current_heads in offline mode: the starting revision, resolved.
+Ids starting_heads(Graph const& g, std::string const& start) {
+  if (start.empty() || start == "base") return {};
+  auto r = g.get_revision(start);
+  if (!r) return {};
+  return {g.node(*r).id};
+}
+
+}  // namespace
+
 std::string command_error(RevisionError const& e, std::string const& ancestor, std::string const& multiple_heads,
                           std::string const& start, std::string const& end) {
   if (auto const* r = dynamic_cast<RangeNotAncestor const*>(&e)) {
@@ -567,16 +590,6 @@ std::string command_error(RevisionError const& e, std::string const& ancestor, s
   }
   return e.what();
 }
-
-// MigrationContext.get_current_heads in offline mode: the starting revision, resolved.
-Ids starting_heads(Graph const& g, std::string const& start) {
-  if (start.empty() || start == "base") return {};
-  auto r = g.get_revision(start);
-  if (!r) return {};
-  return {g.node(*r).id};
-}
-
-}  // namespace
 
 std::string step_log(Step const& step) {
   static constexpr char const* names[] = {"upgrade", "downgrade", "stamp_revision"};

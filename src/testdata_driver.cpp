@@ -192,7 +192,7 @@ void graph_scenario(fs::path const& dir) {
 
 // Kinds that only the command-line tests (scripts/cli_test) can trigger.
 std::set<std::string_view> const cli_only = {"cannot_read", "no_config", "bad_config", "no_versions_folder",
-                                             "cannot_write", "unknown_dialect"};
+                                             "cannot_write", "unknown_dialect", "cannot_create"};
 
 void kind_coverage() {
   for (auto kind : all_diag_kinds()) {

@@ -40,5 +40,8 @@ int show(Context& ctx);
 int upgrade(Context& ctx);
 int downgrade(Context& ctx);
 int stamp(Context& ctx);
+int init(Context& ctx);
+int revision(Context& ctx);
+int merge(Context& ctx);
 
 }  // namespace retort::commands

@@ -15,6 +15,7 @@ constexpr std::array entries = {
     Entry{"check", check},       Entry{"fmt", fmt},         Entry{"history", history},
     Entry{"heads", heads},       Entry{"branches", branches}, Entry{"show", show},
     Entry{"upgrade", upgrade},   Entry{"downgrade", downgrade}, Entry{"stamp", stamp},
+    Entry{"init", init},         Entry{"revision", revision}, Entry{"merge", merge},
 };
 }  // namespace
 
