@@ -5,6 +5,8 @@
 //                    must parse; fmt is canonical (the file is already fmt's output), idempotent,
 //                    and parse(fmt(x)) == parse(x); every prefix of it ending at a blank gets a
 //                    diagnostic in words (no internal parser names)
+//   semantic/NAME/   the same, for the schema model's errors: every diagnostic, with its
+//                    position (`--update` rewrites these expectations for review)
 //   graphs/NAME/     versions/*.mig and `cases` (one command a line); each command's output
 //                    must equal its block in `expected`, written from Alembic 1.19 by
 //                    scripts/alembic_graph_oracle (an `error: X` line matches a message that
@@ -133,8 +135,9 @@ void truncations(fs::path const& path) {
 }
 
 // Runs one case (`upgrade base:heads`) in the scenario folder: its output lines, or its
-// first error as `error: message`.
-std::vector<std::string> run_case(fs::path const& dir, std::string const& line) {
+// first error as `error: message` (with `positions`, every error as `error: FILE:LINE:COL:
+// message`, FILE relative to the scenario).
+std::vector<std::string> run_case(fs::path const& dir, std::string const& line, bool positions) {
   std::istringstream words(line);
   std::vector<std::string> args;
   for (std::string w; words >> w;) args.push_back(w);
@@ -143,11 +146,21 @@ std::vector<std::string> run_case(fs::path const& dir, std::string const& line) 
   auto run = commands::find_command(args.front());
   if (!run) return {"unknown command " + args.front()};
   ctx.args.assign(args.begin() + 1, args.end());
+  if (!positions && (args.front() == "upgrade" || args.front() == "downgrade" || args.front() == "stamp"))
+    ctx.args.push_back("--plan");
   int code = run(ctx);
   std::vector<std::string> out;
   if (code != 0) {
     for (auto const& d : ctx.diags.diagnostics()) seen_kinds.insert(d.kind);
-    out.push_back("error: " + (ctx.diags.size() ? ctx.diags.diagnostics().front().message : std::string("?")));
+    if (!positions) {
+      out.push_back("error: " + (ctx.diags.size() ? ctx.diags.diagnostics().front().message : std::string("?")));
+      return out;
+    }
+    for (auto const& d : ctx.diags.diagnostics()) {
+      auto path = d.path.starts_with(dir.string() + "/") ? d.path.substr(dir.string().size() + 1) : d.path;
+      out.push_back(d.path.empty() ? "error: " + d.message
+                                   : fmt::format("error: {}:{}:{}: {}", path, d.position.line, d.position.column, d.message));
+    }
     return out;
   }
   std::istringstream text(ctx.out);
@@ -164,7 +177,7 @@ bool lines_match(std::vector<std::string> const& expected, std::vector<std::stri
   return true;
 }
 
-void graph_scenario(fs::path const& dir) {
+void scenario(fs::path const& dir, bool positions, bool update) {
   std::istringstream expected_text(slurp(dir / "expected"));
   std::vector<std::pair<std::string, std::vector<std::string>>> blocks;
   for (std::string l; std::getline(expected_text, l);) {
@@ -181,10 +194,18 @@ void graph_scenario(fs::path const& dir) {
       fail(dir.filename().string() + ": " + c, "retort's order is none of Alembic's");
       continue;
     }
-    auto actual = run_case(dir, c);
+    auto actual = run_case(dir, c, positions);
     if (lines_match(lines, actual)) {
       ++passed;
       continue;
+    }
+    if (update && positions) {  // semantic cases only: graph expectations come from Alembic
+      std::string text;
+      for (auto const& [c2, l2] : blocks) text += "$ " + c2 + "\n" + join(c2 == c ? actual : l2);
+      std::string error;
+      write_file_atomically((dir / "expected").string(), text, error);
+      std::cout << "updated " << dir.string() << ": " << c << "\n";
+      return scenario(dir, positions, true);
     }
     fail(dir.filename().string() + ": " + c, "expected:\n" + join(lines) + "actual:\n" + join(actual));
   }
@@ -224,7 +245,13 @@ int main(int argc, char** argv) {
     std::vector<fs::path> scenarios;
     for (auto const& e : fs::directory_iterator(root / "graphs")) scenarios.push_back(e.path());
     std::sort(scenarios.begin(), scenarios.end());
-    for (auto const& dir : scenarios) graph_scenario(dir);
+    for (auto const& dir : scenarios) scenario(dir, false, false);
+  }
+  if (fs::is_directory(root / "semantic")) {
+    std::vector<fs::path> cases;
+    for (auto const& e : fs::directory_iterator(root / "semantic")) cases.push_back(e.path());
+    std::sort(cases.begin(), cases.end());
+    for (auto const& dir : cases) scenario(dir, true, update);
   }
   kind_coverage();
   std::cout << "testdata: " << passed << " passed, " << failed << " failed\n";

@@ -5,7 +5,10 @@
 
 #include "src/commands/commands.hpp"
 #include "src/commands/revision_format.hpp"
+#include "src/atomic_file.hpp"
 #include "src/plan.hpp"
+#include "src/schema.hpp"
+#include "src/script.hpp"
 
 namespace retort::commands {
 
@@ -51,16 +54,48 @@ std::string plan_text(Plan const& plan, std::string const& version_table) {
   return out;
 }
 
+// upgrade, downgrade, stamp: the SQL script (or with --plan, only the steps), to standard
+// output or, whole or not at all, to -o FILE.
 int run_plan(Context& ctx, Command command) {
-  std::string range;
+  std::string range, output, dialect_name;
+  bool plan_only = false;
   po::options_description desc("plan");
-  desc.add_options()("range", po::value(&range)->required());
+  desc.add_options()("range", po::value(&range)->required())("output,o", po::value(&output))(
+      "dialect", po::value(&dialect_name))("plan", po::bool_switch(&plan_only));
   options(ctx, desc, "range", 1);
   auto loaded = load(ctx);
   if (!loaded) return 1;
+  auto const& config = loaded->project.config;
   auto plan = make_plan(loaded->graph, command, range, ctx.diags);
   if (!plan) return 1;
-  ctx.out += plan_text(*plan, loaded->project.config.version_table);
+  std::string text;
+  if (plan_only) {
+    text = plan_text(*plan, config.version_table);
+  } else {
+    if (dialect_name.empty()) dialect_name = config.dialect;
+    auto const* dialect = dialects::find_dialect(dialect_name);
+    if (!dialect) {
+      ctx.diags.error(DiagKind::unsupported_dialect, dialect_name);
+      return 1;
+    }
+    auto colon = range.find(':');
+    std::string start = command == Command::stamp || colon == std::string::npos ? "" : range.substr(0, colon);
+    auto steps = schema::replay(loaded->graph, loaded->project.files, start, *plan, ctx.diags);
+    if (!steps) return 1;
+    ScriptOptions options{config.version_table, config.version_table_schema, config.transaction_per_migration};
+    auto script = assemble(*dialect, *steps, loaded->graph, loaded->project.files, options, ctx.diags);
+    if (!script) return 1;
+    text = std::move(*script);
+  }
+  if (output.empty()) {
+    ctx.out += text;
+    return 0;
+  }
+  std::string error;
+  if (!write_file_atomically(output, text, error)) {
+    ctx.diags.file_error(output, DiagKind::cannot_write, output, error);
+    return 1;
+  }
   return 0;
 }
 

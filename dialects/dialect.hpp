@@ -1,0 +1,61 @@
+// A dialect is a value: a table of names and flags (quoting, terminators, transactions,
+// reserved words) plus the few render hooks whose SQL differs from the generic renderer
+// (dialects/generic.cpp), as Alembic's ddl/impl.py and sqlglot's dialects are built.
+// Adding a dialect = one file here + one line in registry.cpp.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "src/schema.hpp"
+
+namespace retort::dialects {
+
+struct Dialect;
+
+// The SQL statements of one checked op, without terminators.
+using Statements = std::vector<std::string>;
+
+struct Dialect {
+  std::string_view name;
+
+  // -- the script --
+  bool transactional_ddl = true;
+  std::string_view begin = "BEGIN";
+  std::string_view commit = "COMMIT";
+  std::string_view terminator = ";";  // after each statement
+  std::string_view separator;         // a line of its own after each statement ("GO", "/")
+  bool version_insert_returning = false;
+
+  // -- names and literals --
+  char quote_open = '"';
+  char quote_close = '"';
+  std::span<std::string_view const> reserved_words;
+  std::size_t max_identifier_length = 63;
+  bool escape_backslashes = false;  // string literals double `\` (MySQL's default sql_mode)
+
+  // -- what differs (nullptr: the generic renderer's) --
+  std::string (*column_type)(Dialect const&, schema::Column const&, bool in_create_table) = nullptr;
+  void (*alter_column)(Dialect const&, schema::Op const&, Statements&) = nullptr;
+  void (*create_enums)(Dialect const&, std::vector<schema::Enum> const&, Statements&) = nullptr;
+  void (*drop_enums)(Dialect const&, std::vector<schema::Enum> const&, Statements&) = nullptr;
+};
+
+// The dialect of that name (postgresql, ...), or nullptr.
+Dialect const* find_dialect(std::string_view name);
+
+// Renders one checked op for the dialect. Errors (a statement the dialect cannot express,
+// a name too long for it) go to diags at the statement.
+Statements render(Dialect const& d, schema::Op const& op, SourceFile const* file, DiagnosticSink& diags);
+
+// -- pieces the dialect files share --
+std::string quote(Dialect const& d, std::string_view name);
+std::string quote_table(Dialect const& d, std::string_view schema, std::string_view name);
+std::string string_literal(Dialect const& d, std::string_view value);
+std::string default_sql(Dialect const& d, ast::DefaultExpr const& value);
+std::string column_spec(Dialect const& d, schema::Column const& c, bool in_create_table);
+
+}  // namespace retort::dialects

@@ -1,0 +1,266 @@
+// The generic renderer: every op as SQLAlchemy 1.4 and Alembic 1.8 write it, consulting the
+// dialect's table and hooks for what differs.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "dialects/dialect.hpp"
+
+namespace retort::dialects {
+
+using namespace schema;
+
+
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool needs_quotes(Dialect const& d, std::string_view name) {
+  if (name.empty()) return true;
+  auto lc = lower(name);
+  if (std::find(d.reserved_words.begin(), d.reserved_words.end(), lc) != d.reserved_words.end()) return true;
+  if ((name[0] >= '0' && name[0] <= '9') || name[0] == '$') return true;
+  bool legal = std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '$';
+  });
+  return !legal || lc != name;
+}
+
+std::string names(Dialect const& d, std::vector<std::string> const& list) {
+  std::string out;
+  for (auto const& n : list) out += (out.empty() ? "" : ", ") + quote(d, n);
+  return out;
+}
+
+std::string trim(std::string_view s) {
+  auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string_view::npos) return {};
+  auto e = s.find_last_not_of(" \t\r\n");
+  return std::string(s.substr(b, e - b + 1));
+}
+
+std::string fk_tail(Dialect const& d, Constraint const& c) {
+  static constexpr char const* rules[] = {"CASCADE", "RESTRICT", "SET NULL", "SET DEFAULT", "NO ACTION"};
+  std::string out = fmt::format(" REFERENCES {} ({})", quote_table(d, c.ref_schema, c.ref_table), names(d, c.ref_columns));
+  for (auto event : {ast::FkEvent::on_delete, ast::FkEvent::on_update})
+    for (auto const& a : c.actions)
+      if (a.event == event)
+        out += fmt::format(" {} {}", event == ast::FkEvent::on_delete ? "ON DELETE" : "ON UPDATE", rules[static_cast<int>(a.rule)]);
+  switch (c.deferral) {
+    case ast::Deferral::not_deferrable: break;
+    case ast::Deferral::deferrable: out += " DEFERRABLE"; break;
+    case ast::Deferral::initially_deferred: out += " DEFERRABLE INITIALLY DEFERRED"; break;
+    case ast::Deferral::initially_immediate: out += " DEFERRABLE INITIALLY IMMEDIATE"; break;
+  }
+  return out;
+}
+
+// A table constraint as CREATE TABLE and ADD CONSTRAINT write it.
+std::string constraint_sql(Dialect const& d, Constraint const& c) {
+  std::string out = c.name.empty() ? "" : "CONSTRAINT " + quote(d, c.name) + " ";
+  switch (c.kind) {
+    case Constraint::primary_key: return out + fmt::format("PRIMARY KEY ({})", names(d, c.columns));
+    case Constraint::unique: return out + fmt::format("UNIQUE ({})", names(d, c.columns));
+    case Constraint::foreign_key: return out + fmt::format("FOREIGN KEY({})", names(d, c.columns)) + fk_tail(d, c);
+    case Constraint::check: return out + fmt::format("CHECK ({})", trim(c.sql.text));
+  }
+  return out;
+}
+
+std::string table_name(Dialect const& d, Table const& t) { return quote_table(d, t.schema, t.name); }
+
+std::string comment_literal(Dialect const& d, std::optional<std::string> const& text) {
+  return text ? string_literal(d, *text) : "NULL";
+}
+
+std::string literal_sql(Dialect const& d, ast::Literal const& l) {
+  switch (l.kind) {
+    case ast::LiteralKind::number: return l.text;
+    case ast::LiteralKind::string: return string_literal(d, l.text);
+    case ast::LiteralKind::true_: return "true";
+    case ast::LiteralKind::false_: return "false";
+    case ast::LiteralKind::null: return "NULL";
+  }
+  return {};
+}
+
+std::string index_elements(Dialect const& d, Index const& i) {
+  std::string out;
+  for (auto const& e : i.elements) {
+    if (!out.empty()) out += ", ";
+    if (auto const* c = boost::get<ast::IndexColumn>(&e.get()))
+      out += quote(d, c->name.text) + (c->order == ast::SortOrder::asc ? " ASC" : c->order == ast::SortOrder::desc ? " DESC" : "");
+    else
+      out += "(" + trim(boost::get<ast::RawSql>(e.get()).text) + ")";
+  }
+  return out;
+}
+
+void create_table(Dialect const& d, Op const& op, Statements& out) {
+  auto const& t = *op.table;
+  std::vector<std::string> lines;
+  for (auto const& c : t.columns) lines.push_back(column_spec(d, c, true));
+  for (auto const& c : t.constraints) lines.push_back(constraint_sql(d, c));
+  std::string sql = "CREATE TABLE " + table_name(d, t) + " (\n";
+  for (std::size_t i = 0; i < lines.size(); ++i) sql += "    " + lines[i] + (i + 1 < lines.size() ? ", \n" : "\n");
+  out.push_back(sql + ")");
+  if (t.comment) out.push_back(fmt::format("COMMENT ON TABLE {} IS {}", table_name(d, t), string_literal(d, *t.comment)));
+  for (auto const& c : t.columns)
+    if (c.comment)
+      out.push_back(fmt::format("COMMENT ON COLUMN {}.{} IS {}", table_name(d, t), quote(d, c.name), string_literal(d, *c.comment)));
+}
+
+void add_column(Dialect const& d, Op const& op, Statements& out) {
+  auto const& t = *op.table;
+  auto const& c = *op.column;
+  out.push_back(fmt::format("ALTER TABLE {} ADD COLUMN {}", table_name(d, t), column_spec(d, c, false)));
+  for (auto const& k : t.constraints)  // the constraints the column's own options made
+    if (k.from_column && k.kind != Constraint::primary_key && k.columns.size() == 1 && k.columns.front() == c.name)
+      out.push_back(fmt::format("ALTER TABLE {} ADD {}", table_name(d, t), constraint_sql(d, k)));
+  if (c.comment)
+    out.push_back(fmt::format("COMMENT ON COLUMN {}.{} IS {}", table_name(d, t), quote(d, c.name), string_literal(d, *c.comment)));
+}
+
+void insert(Dialect const& d, Op const& op, ast::Insert const& s, Statements& out) {
+  std::vector<std::string> cols;
+  for (auto const& c : s.columns) cols.push_back(c.text);
+  for (auto const& row : s.rows) {
+    std::string values;
+    for (auto const& v : row) values += (values.empty() ? "" : ", ") + literal_sql(d, v);
+    out.push_back(fmt::format("INSERT INTO {} ({}) VALUES ({})", table_name(d, *op.table), names(d, cols), values));
+  }
+}
+
+// ALTER COLUMN as Alembic's PostgreSQL implementation orders it: type, nullability, default, comment.
+void generic_alter_column(Dialect const& d, Op const& op, Statements& out) {
+  auto const& s = boost::get<ast::AlterColumn>(op.statement->get());
+  auto const prefix = fmt::format("ALTER TABLE {} ALTER COLUMN {}", table_name(d, *op.table), quote(d, op.column->name));
+  auto const find = [&](auto pred) { return std::find_if(s.changes.begin(), s.changes.end(), pred); };
+  if (auto it = find([](auto const& c) { return boost::get<ast::TypeChange>(&c.get()); }); it != s.changes.end()) {
+    auto const& tc = boost::get<ast::TypeChange>(it->get());
+    auto sql = prefix + " TYPE " + d.column_type(d, *op.column, false);
+    if (tc.using_) sql += " USING " + trim(tc.using_->text);
+    out.push_back(sql);
+  }
+  for (auto const& c : s.changes)
+    if (auto const* f = boost::get<ast::FlagChange>(&c.get()); f && f->flag != ast::ChangeFlag::drop_default)
+      out.push_back(prefix + (f->flag == ast::ChangeFlag::set_not_null ? " SET NOT NULL" : " DROP NOT NULL"));
+  for (auto const& c : s.changes) {
+    if (auto const* sd = boost::get<ast::SetDefault>(&c.get())) out.push_back(prefix + " SET DEFAULT " + default_sql(d, sd->value));
+    if (auto const* f = boost::get<ast::FlagChange>(&c.get()); f && f->flag == ast::ChangeFlag::drop_default)
+      out.push_back(prefix + " DROP DEFAULT");
+  }
+  for (auto const& c : s.changes)
+    if (boost::get<ast::CommentChange>(&c.get()))
+      out.push_back(fmt::format("COMMENT ON COLUMN {}.{} IS {}", table_name(d, *op.table), quote(d, op.column->name),
+                                comment_literal(d, op.column->comment)));
+}
+
+}  // namespace
+
+std::string quote(Dialect const& d, std::string_view name) {
+  if (!needs_quotes(d, name)) return std::string(name);
+  std::string out(1, d.quote_open);
+  for (char c : name) {
+    out += c;
+    if (c == d.quote_close) out += c;
+  }
+  return out + d.quote_close;
+}
+
+std::string quote_table(Dialect const& d, std::string_view schema, std::string_view name) {
+  return schema.empty() ? quote(d, name) : quote(d, schema) + "." + quote(d, name);
+}
+
+std::string string_literal(Dialect const& d, std::string_view value) {
+  std::string out = "'";
+  for (char c : value) {
+    out += c;
+    if (c == '\'' || (c == '\\' && d.escape_backslashes)) out += c;
+  }
+  return out + "'";
+}
+
+std::string default_sql(Dialect const& d, ast::DefaultExpr const& value) {
+  if (auto const* l = boost::get<ast::Literal>(&value.get())) return literal_sql(d, *l);
+  if (auto const* k = boost::get<ast::SqlKeyword>(&value.get()))
+    return *k == ast::SqlKeyword::current_timestamp ? "CURRENT_TIMESTAMP"
+           : *k == ast::SqlKeyword::current_date    ? "CURRENT_DATE"
+                                                    : "CURRENT_TIME";
+  if (auto const* f = boost::get<ast::FunctionCall>(&value.get())) return f->name.text + "()";
+  return trim(boost::get<ast::RawSql>(value.get()).text);
+}
+
+std::string column_spec(Dialect const& d, Column const& c, bool in_create_table) {
+  std::string out = quote(d, c.name) + " " + d.column_type(d, c, in_create_table);
+  if (c.default_value) out += " DEFAULT " + default_sql(d, *c.default_value);
+  if (!c.nullable) out += " NOT NULL";
+  if (c.check)
+    out += (c.check_name ? " CONSTRAINT " + quote(d, *c.check_name) : std::string()) + " CHECK (" + trim(c.check->text) + ")";
+  return out;
+}
+
+Statements render(Dialect const& d, Op const& op, SourceFile const*, DiagnosticSink&) {
+  Statements out;
+  auto const& s = op.statement->get();
+  auto enums_first = [&] {
+    if (!op.create_enums.empty() && d.create_enums) d.create_enums(d, op.create_enums, out);
+  };
+  auto enums_after = [&] {
+    if (!op.drop_enums.empty() && d.drop_enums) d.drop_enums(d, op.drop_enums, out);
+  };
+  if (boost::get<ast::CreateTable>(&s)) {
+    enums_first();
+    create_table(d, op, out);
+  } else if (boost::get<ast::DropTable>(&s)) {
+    out.push_back("DROP TABLE " + table_name(d, *op.table));
+    enums_after();
+  } else if (auto const* rt = boost::get<ast::RenameTable>(&s)) {
+    out.push_back(fmt::format("ALTER TABLE {} RENAME TO {}", quote_table(d, rt->table.schema, rt->table.name),
+                              quote(d, rt->new_name.text)));
+  } else if (boost::get<ast::AddColumn>(&s)) {
+    enums_first();
+    add_column(d, op, out);
+  } else if (boost::get<ast::DropColumn>(&s)) {
+    out.push_back(fmt::format("ALTER TABLE {} DROP COLUMN {}", table_name(d, *op.table), quote(d, op.column->name)));
+    enums_after();
+  } else if (boost::get<ast::RenameColumn>(&s)) {
+    out.push_back(fmt::format("ALTER TABLE {} RENAME {} TO {}", table_name(d, *op.table), quote(d, op.old_column->name),
+                              quote(d, op.column->name)));
+  } else if (boost::get<ast::AlterColumn>(&s)) {
+    enums_first();
+    (d.alter_column ? d.alter_column : generic_alter_column)(d, op, out);
+    enums_after();
+  } else if (auto const* ci = boost::get<ast::CreateIndex>(&s)) {
+    auto const& i = *op.index;
+    out.push_back(fmt::format("CREATE {}INDEX {}{} ON {} {}({}){}", i.unique ? "UNIQUE " : "",
+                              ci->concurrently ? "CONCURRENTLY " : "", quote(d, i.name),
+                              quote_table(d, i.schema, i.table), i.method ? "USING " + *i.method + " " : "",
+                              index_elements(d, i), i.where ? " WHERE " + trim(i.where->text) : ""));
+  } else if (auto const* di = boost::get<ast::DropIndex>(&s)) {
+    out.push_back(fmt::format("DROP INDEX {}{}", di->concurrently ? "CONCURRENTLY " : "",
+                              quote_table(d, op.index->schema, op.index->name)));
+  } else if (boost::get<ast::AddConstraint>(&s)) {
+    out.push_back(fmt::format("ALTER TABLE {} ADD {}", table_name(d, *op.table), constraint_sql(d, *op.constraint)));
+  } else if (boost::get<ast::DropConstraint>(&s)) {
+    out.push_back(fmt::format("ALTER TABLE {} DROP CONSTRAINT {}", table_name(d, *op.table), quote(d, op.constraint->name)));
+  } else if (boost::get<ast::CommentOnTable>(&s)) {
+    out.push_back(fmt::format("COMMENT ON TABLE {} IS {}", table_name(d, *op.table), comment_literal(d, op.table->comment)));
+  } else if (boost::get<ast::CommentOnColumn>(&s)) {
+    out.push_back(fmt::format("COMMENT ON COLUMN {}.{} IS {}", table_name(d, *op.table), quote(d, op.column->name),
+                              comment_literal(d, op.column->comment)));
+  } else if (auto const* in = boost::get<ast::Insert>(&s)) {
+    insert(d, op, *in, out);
+  } else if (auto const* ex = boost::get<ast::Execute>(&s)) {
+    bool mine = ex->dialects.empty() ||
+                std::any_of(ex->dialects.begin(), ex->dialects.end(), [&](auto const& n) { return n.text == d.name; });
+    if (mine) out.push_back(trim(ex->sql.text));
+  }
+  return out;
+}
+
+}  // namespace retort::dialects

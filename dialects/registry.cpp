@@ -1,0 +1,14 @@
+// The dialects retort writes SQL for: an explicit list.
+#include "dialects/dialect.hpp"
+
+namespace retort::dialects {
+
+extern Dialect const postgresql;
+
+Dialect const* find_dialect(std::string_view name) {
+  for (auto const* d : {&postgresql})
+    if (d->name == name) return d;
+  return nullptr;
+}
+
+}  // namespace retort::dialects

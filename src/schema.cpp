@@ -1,0 +1,532 @@
+// Replaying statements against the schema model (see schema.hpp).
+#include "src/schema.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+namespace retort::schema {
+
+std::string key(std::string const& schema, std::string const& name) { return schema.empty() ? name : schema + "." + name; }
+
+Column const* Table::column(std::string const& n) const {
+  auto it = std::find_if(columns.begin(), columns.end(), [&](Column const& c) { return c.name == n; });
+  return it == columns.end() ? nullptr : &*it;
+}
+Column* Table::column(std::string const& n) {
+  auto it = std::find_if(columns.begin(), columns.end(), [&](Column const& c) { return c.name == n; });
+  return it == columns.end() ? nullptr : &*it;
+}
+Constraint const* Table::primary_key() const {
+  auto it = std::find_if(constraints.begin(), constraints.end(), [](auto const& c) { return c.kind == Constraint::primary_key; });
+  return it == constraints.end() ? nullptr : &*it;
+}
+
+namespace {
+
+using namespace ast;
+
+bool is_integer(Type const& t) {
+  return t.kind == TypeKind::integer || t.kind == TypeKind::smallint || t.kind == TypeKind::bigint;
+}
+
+std::string describe(Constraint const& c) {
+  static constexpr char const* kinds[] = {"primary key", "unique constraint", "foreign key", "check constraint"};
+  return c.name.empty() ? fmt::format("an unnamed {}", kinds[c.kind]) : fmt::format("{} '{}'", kinds[c.kind], c.name);
+}
+
+class Replayer {
+ public:
+  Replayer(std::vector<SourceFile> const& files, DiagnosticSink& diags) : diags_(diags) {
+    for (auto const& f : files) files_[f.path()] = &f;
+  }
+
+  // Applies a block's statements; ops are appended to `out` when it is not null.
+  void block(Revision const& revision, std::vector<Statement> const& statements, std::vector<Op>* out) {
+    auto it = files_.find(revision.path);
+    file_ = it == files_.end() ? nullptr : it->second;
+    for (auto const& s : statements) statement(s, false, false, out);
+  }
+  void irreversible(Revision const& revision) {
+    auto it = files_.find(revision.path);
+    file_ = it == files_.end() ? nullptr : it->second;
+    error(revision.downgrade.loc, DiagKind::irreversible, revision.id.text);
+  }
+  bool failed() const { return failed_; }
+
+ private:
+  template <typename... Args>
+  void error(Loc loc, DiagKind kind, Args const&... args) {
+    failed_ = true;
+    if (file_) diags_.error(*file_, loc.offset, kind, args...);
+  }
+
+  void statement(Statement const& s, bool autocommit, bool assume, std::vector<Op>* out);
+  bool apply(Statement const& s, Op& op);
+  Table* table(QName const& q, bool must_exist = true);
+  bool add_column(Table& t, std::string const& name, Type const& type, std::vector<ColumnOption> const& options,
+                  Loc loc, Op& op, std::vector<Constraint>& derived);
+  bool add_constraint(Table& t, Constraint c, Loc loc);
+  bool check_reference(Table const& t, Constraint const& c, Loc loc);
+  void resolve_autoincrement(Table& t);
+  void use_enum(Type const& type, Loc loc, Op& op);
+  void drop_unused_enums(Op& op);
+  std::string in_use(Table const& t, std::string const& column) const;
+
+  DiagnosticSink& diags_;
+  std::unordered_map<std::string, SourceFile const*> files_;
+  SourceFile const* file_ = nullptr;
+  bool failed_ = false;
+
+ public:
+  Schema schema;
+};
+
+void Replayer::statement(Statement const& s, bool autocommit, bool assume, std::vector<Op>* out) {
+  if (auto const* nested = boost::get<x3::forward_ast<NestedBlock>>(&s.get())) {
+    bool const is_assume = nested->get().kind == NestedKind::assume;
+    for (auto const& inner : nested->get().statements) statement(inner, !is_assume, is_assume, out);
+    return;
+  }
+  Op op;
+  op.statement = &s;
+  op.autocommit = autocommit;
+  if (auto const* ci = boost::get<CreateIndex>(&s.get()); ci && ci->concurrently && !autocommit && !assume)
+    error(ci->loc, DiagKind::concurrently_outside_autocommit, "create index concurrently");
+  if (auto const* di = boost::get<DropIndex>(&s.get()); di && di->concurrently && !autocommit && !assume)
+    error(di->loc, DiagKind::concurrently_outside_autocommit, "drop index concurrently");
+  if (apply(s, op) && out && !assume) out->push_back(std::move(op));
+}
+
+Table* Replayer::table(QName const& q, bool must_exist) {
+  auto it = schema.tables.find(key(q.schema, q.name));
+  if (it != schema.tables.end()) return &it->second;
+  if (must_exist) error(q.loc, DiagKind::no_table, key(q.schema, q.name));
+  return nullptr;
+}
+
+void Replayer::use_enum(Type const& type, Loc loc, Op& op) {
+  if (type.kind != TypeKind::enum_) return;
+  auto it = schema.enums.find(type.name);
+  if (it == schema.enums.end()) {
+    Enum e{type.name, type.values};
+    schema.enums.emplace(type.name, e);
+    op.create_enums.push_back(e);
+  } else if (it->second.values != type.values) {
+    std::vector<std::string> quoted;
+    for (auto const& v : it->second.values) quoted.push_back("'" + v + "'");
+    error(loc, DiagKind::enum_conflict, type.name, fmt::format("{}", fmt::join(quoted, ", ")));
+  }
+}
+
+void Replayer::drop_unused_enums(Op& op) {
+  for (auto it = schema.enums.begin(); it != schema.enums.end();) {
+    bool used = false;
+    for (auto const& [k, t] : schema.tables)
+      for (auto const& c : t.columns) used = used || (c.type.kind == TypeKind::enum_ && c.type.name == it->first);
+    if (used) {
+      ++it;
+    } else {
+      op.drop_enums.push_back(it->second);
+      it = schema.enums.erase(it);
+    }
+  }
+}
+
+// SQLAlchemy's autoincrement column: the only primary-key column, of an integer type,
+// without a default or (unless `autoincrement` is written) a foreign key.
+void Replayer::resolve_autoincrement(Table& t) {
+  auto const* pk = t.primary_key();
+  for (auto& c : t.columns) c.autoincrement = false;
+  if (!pk || pk->columns.size() != 1) return;
+  auto* c = t.column(pk->columns.front());
+  if (!c || !is_integer(c->type) || c->default_value || c->autoincrement_off) return;
+  bool has_fk = std::any_of(t.constraints.begin(), t.constraints.end(), [&](Constraint const& k) {
+    return k.kind == Constraint::foreign_key && std::find(k.columns.begin(), k.columns.end(), c->name) != k.columns.end();
+  });
+  c->autoincrement = !has_fk;
+}
+
+bool Replayer::check_reference(Table const& t, Constraint const& c, Loc loc) {
+  if (c.kind != Constraint::foreign_key) return true;
+  auto const ref_key = key(c.ref_schema, c.ref_table);
+  Table const* ref = ref_key == key(t.schema, t.name) ? &t : nullptr;
+  if (!ref) {
+    auto it = schema.tables.find(ref_key);
+    if (it == schema.tables.end()) return error(loc, DiagKind::no_table, ref_key), false;
+    ref = &it->second;
+  }
+  for (auto const& col : c.ref_columns)
+    if (!ref->column(col)) return error(loc, DiagKind::no_column, ref_key, col), false;
+  if (c.columns.size() != c.ref_columns.size())
+    return error(loc, DiagKind::fk_column_count, c.columns.size(), c.ref_columns.size()), false;
+  return true;
+}
+
+bool Replayer::add_constraint(Table& t, Constraint c, Loc loc) {
+  auto const table_key = key(t.schema, t.name);
+  for (auto const& col : c.columns)
+    if (!t.column(col)) return error(loc, DiagKind::no_column, table_key, col), false;
+  if (!c.name.empty() && std::any_of(t.constraints.begin(), t.constraints.end(), [&](auto const& k) { return k.name == c.name; }))
+    return error(loc, DiagKind::constraint_exists, table_key, c.name), false;
+  if (c.kind == Constraint::primary_key && t.primary_key()) return error(loc, DiagKind::two_primary_keys, table_key), false;
+  if (!check_reference(t, c, loc)) return false;
+  if (c.kind == Constraint::primary_key) {
+    for (auto const& col : c.columns) t.column(col)->nullable = false;
+    t.constraints.insert(t.constraints.begin(), std::move(c));
+  } else {
+    t.constraints.push_back(std::move(c));
+  }
+  return true;
+}
+
+Constraint body_constraint(ConstraintBody const& body, std::string name) {
+  Constraint c;
+  c.name = std::move(name);
+  if (auto const* k = boost::get<KeyBody>(&body.get())) {
+    c.kind = k->kind == KeyKind::primary_key ? Constraint::primary_key : Constraint::unique;
+    for (auto const& n : k->columns) c.columns.push_back(n.text);
+  } else if (auto const* f = boost::get<ForeignKeyBody>(&body.get())) {
+    c.kind = Constraint::foreign_key;
+    for (auto const& n : f->columns) c.columns.push_back(n.text);
+    c.ref_schema = f->ref_table.schema;
+    c.ref_table = f->ref_table.name;
+    for (auto const& n : f->ref_columns) c.ref_columns.push_back(n.text);
+    c.actions = f->actions;
+    c.deferral = f->deferral;
+  } else {
+    c.kind = Constraint::check;
+    c.sql = boost::get<CheckBody>(body.get()).sql;
+  }
+  return c;
+}
+
+// A column and what its options imply: PK membership, and the unique and foreign-key
+// constraints SQLAlchemy derives from column options (`derived`, in its order).
+bool Replayer::add_column(Table& t, std::string const& name, Type const& type, std::vector<ColumnOption> const& options,
+                          Loc loc, Op& op, std::vector<Constraint>& derived) {
+  if (t.column(name)) return error(loc, DiagKind::column_exists, key(t.schema, t.name), name), false;
+  Column c;
+  c.name = name;
+  c.type = type;
+  std::optional<bool> nullable;
+  bool primary = false;
+  Constraint unique, fk;
+  bool has_unique = false, has_fk = false;
+  for (auto const& o : options) {
+    if (auto const* f = boost::get<FlagOption>(&o.get())) {
+      switch (f->flag) {
+        case ColumnFlag::not_null: nullable = false; break;
+        case ColumnFlag::null: nullable = true; break;
+        case ColumnFlag::primary_key: primary = true; break;
+        case ColumnFlag::unique: has_unique = true; break;
+        case ColumnFlag::autoincrement: break;
+        case ColumnFlag::no_autoincrement: c.autoincrement_off = true; break;
+      }
+    } else if (auto const* d = boost::get<DefaultOption>(&o.get())) {
+      c.default_value = d->value;
+    } else if (auto const* r = boost::get<ReferencesOption>(&o.get())) {
+      has_fk = true;
+      fk.kind = Constraint::foreign_key;
+      fk.columns = {name};
+      fk.ref_schema = r->table.schema;
+      fk.ref_table = r->table.name;
+      fk.ref_columns = {r->column.text};
+      fk.actions = r->actions;
+      fk.from_column = true;
+    } else if (auto const* ch = boost::get<CheckOption>(&o.get())) {
+      c.check = ch->sql;
+    } else if (auto const* cm = boost::get<CommentOption>(&o.get())) {
+      c.comment = cm->text.value;
+    }
+  }
+  c.nullable = nullable.value_or(!primary);
+  use_enum(type, loc, op);
+  t.columns.push_back(c);
+  if (primary) {
+    if (auto* pk = const_cast<Constraint*>(t.primary_key()); pk && pk->from_column) {
+      pk->columns.push_back(name);
+    } else if (pk) {
+      return error(loc, DiagKind::two_primary_keys, key(t.schema, t.name)), false;
+    } else {
+      Constraint p;
+      p.kind = Constraint::primary_key;
+      p.columns = {name};
+      p.from_column = true;
+      t.constraints.insert(t.constraints.begin(), p);
+    }
+  }
+  if (has_unique) {
+    unique.kind = Constraint::unique;
+    unique.columns = {name};
+    unique.from_column = true;
+    derived.push_back(unique);
+  }
+  if (has_fk) derived.push_back(fk);
+  return true;
+}
+
+// Which constraint or index still uses a column (inline ones of the column itself do not count).
+std::string Replayer::in_use(Table const& t, std::string const& column) const {
+  for (auto const& c : t.constraints) {
+    bool own = c.from_column && c.columns.size() == 1;  // written on the column itself: it goes with it
+    if (!own && std::find(c.columns.begin(), c.columns.end(), column) != c.columns.end()) return describe(c);
+  }
+  for (auto const& [k, i] : schema.indexes)
+    if (i.schema == t.schema && i.table == t.name)
+      for (auto const& e : i.elements)
+        if (auto const* ic = boost::get<IndexColumn>(&e.get()); ic && ic->name.text == column)
+          return fmt::format("index '{}'", i.name);
+  for (auto const& [k, other] : schema.tables)
+    for (auto const& c : other.constraints)
+      if (c.kind == Constraint::foreign_key && key(c.ref_schema, c.ref_table) == key(t.schema, t.name) &&
+          std::find(c.ref_columns.begin(), c.ref_columns.end(), column) != c.ref_columns.end() &&
+          key(other.schema, other.name) != key(t.schema, t.name))
+        return fmt::format("{} of table '{}'", describe(c), key(other.schema, other.name));
+  return {};
+}
+
+// Checks one statement against the model and applies it; fills `op` for rendering.
+bool Replayer::apply(Statement const& s, Op& op) {
+  auto& tables = schema.tables;
+  if (auto const* ct = boost::get<CreateTable>(&s.get())) {
+    auto const k = key(ct->table.schema, ct->table.name);
+    if (tables.contains(k)) return error(ct->table.loc, DiagKind::table_exists, k), false;
+    Table t{ct->table.schema, ct->table.name, {}, {}, {}};
+    if (ct->comment) t.comment = ct->comment->value;
+    std::vector<Constraint> derived;
+    bool ok = true;
+    for (auto const& e : ct->elements)
+      if (auto const* col = boost::get<ColumnDef>(&e.get()))
+        ok = add_column(t, col->name.text, col->type, col->options, col->loc, op, derived) && ok;
+    for (auto const& e : ct->elements)
+      if (auto const* tc = boost::get<TableConstraint>(&e.get()))
+        ok = add_constraint(t, body_constraint(tc->body, tc->name ? tc->name->text : ""), tc->loc) && ok;
+    for (auto& d : derived) ok = add_constraint(t, d, ct->table.loc) && ok;
+    if (!ok) return false;
+    resolve_autoincrement(t);
+    op.table = t;
+    tables.emplace(k, std::move(t));
+    return true;
+  }
+  if (auto const* dt = boost::get<DropTable>(&s.get())) {
+    auto* t = table(dt->table);
+    if (!t) return false;
+    auto const k = key(t->schema, t->name);
+    for (auto const& [ok, other] : tables)
+      if (ok != k)
+        for (auto const& c : other.constraints)
+          if (c.kind == Constraint::foreign_key && key(c.ref_schema, c.ref_table) == k)
+            return error(dt->table.loc, DiagKind::table_in_use, k, c.name.empty() ? "(unnamed)" : "'" + c.name + "'", ok), false;
+    op.table = *t;
+    for (auto it = schema.indexes.begin(); it != schema.indexes.end();)
+      it = key(it->second.schema, it->second.table) == k ? schema.indexes.erase(it) : std::next(it);
+    tables.erase(k);
+    drop_unused_enums(op);
+    return true;
+  }
+  if (auto const* rt = boost::get<RenameTable>(&s.get())) {
+    auto* t = table(rt->table);
+    if (!t) return false;
+    auto const old_key = key(t->schema, t->name), new_key = key(t->schema, rt->new_name.text);
+    if (tables.contains(new_key)) return error(rt->new_name.loc, DiagKind::table_exists, new_key), false;
+    Table moved = std::move(*t);
+    tables.erase(old_key);
+    moved.name = rt->new_name.text;
+    for (auto& [k, other] : tables)
+      for (auto& c : other.constraints)
+        if (c.kind == Constraint::foreign_key && key(c.ref_schema, c.ref_table) == old_key) c.ref_table = moved.name;
+    for (auto& c : moved.constraints)
+      if (c.kind == Constraint::foreign_key && key(c.ref_schema, c.ref_table) == old_key) c.ref_table = moved.name;
+    for (auto& [k, i] : schema.indexes)
+      if (key(i.schema, i.table) == old_key) i.table = moved.name;
+    op.table = moved;
+    tables.emplace(new_key, std::move(moved));
+    return true;
+  }
+  if (auto const* ac = boost::get<AddColumn>(&s.get())) {
+    auto* t = table(QName{ac->column.loc, ac->column.schema, ac->column.table});
+    if (!t) return false;
+    std::vector<Constraint> derived;
+    if (!add_column(*t, ac->column.column, ac->type, ac->options, ac->column.loc, op, derived)) return false;
+    for (auto& d : derived)
+      if (!add_constraint(*t, d, ac->column.loc)) return false;
+    resolve_autoincrement(*t);
+    op.table = *t;
+    op.column = *t->column(ac->column.column);
+    return true;
+  }
+  if (auto const* dc = boost::get<DropColumn>(&s.get())) {
+    auto* t = table(QName{dc->column.loc, dc->column.schema, dc->column.table});
+    if (!t) return false;
+    auto const* c = t->column(dc->column.column);
+    if (!c) return error(dc->column.loc, DiagKind::no_column, key(t->schema, t->name), dc->column.column), false;
+    if (auto user = in_use(*t, c->name); !user.empty())
+      return error(dc->column.loc, DiagKind::column_in_use, c->name, key(t->schema, t->name), user), false;
+    op.column = *c;
+    std::erase_if(t->constraints, [&](Constraint const& k) {
+      return std::find(k.columns.begin(), k.columns.end(), c->name) != k.columns.end();
+    });
+    std::erase_if(t->columns, [&](Column const& col) { return col.name == dc->column.column; });
+    op.table = *t;
+    drop_unused_enums(op);
+    return true;
+  }
+  if (auto const* rc = boost::get<RenameColumn>(&s.get())) {
+    auto* t = table(QName{rc->column.loc, rc->column.schema, rc->column.table});
+    if (!t) return false;
+    auto* c = t->column(rc->column.column);
+    auto const tk = key(t->schema, t->name);
+    if (!c) return error(rc->column.loc, DiagKind::no_column, tk, rc->column.column), false;
+    if (t->column(rc->new_name.text)) return error(rc->new_name.loc, DiagKind::column_exists, tk, rc->new_name.text), false;
+    op.old_column = *c;
+    auto const old_name = c->name;
+    c->name = rc->new_name.text;
+    auto rename = [&](std::vector<std::string>& cols) { std::replace(cols.begin(), cols.end(), old_name, c->name); };
+    for (auto& k : t->constraints) rename(k.columns);
+    for (auto& [k, other] : tables)
+      for (auto& fk : other.constraints)
+        if (fk.kind == Constraint::foreign_key && key(fk.ref_schema, fk.ref_table) == tk) rename(fk.ref_columns);
+    for (auto& [k, i] : schema.indexes)
+      if (key(i.schema, i.table) == tk)
+        for (auto& e : i.elements)
+          if (auto* ic = boost::get<IndexColumn>(&e.get()); ic && ic->name.text == old_name) ic->name.text = c->name;
+    op.column = *c;
+    op.table = *t;
+    return true;
+  }
+  if (auto const* al = boost::get<AlterColumn>(&s.get())) {
+    auto* t = table(QName{al->column.loc, al->column.schema, al->column.table});
+    if (!t) return false;
+    auto* c = t->column(al->column.column);
+    if (!c) return error(al->column.loc, DiagKind::no_column, key(t->schema, t->name), al->column.column), false;
+    op.old_column = *c;
+    for (auto const& ch : al->changes) {
+      if (auto const* tc = boost::get<TypeChange>(&ch.get())) {
+        c->type = tc->type;
+        use_enum(tc->type, tc->loc, op);
+      } else if (auto const* fc = boost::get<FlagChange>(&ch.get())) {
+        if (fc->flag == ChangeFlag::drop_default) c->default_value.reset();
+        else c->nullable = fc->flag == ChangeFlag::drop_not_null;
+      } else if (auto const* sd = boost::get<SetDefault>(&ch.get())) {
+        c->default_value = sd->value;
+      } else if (auto const* cc = boost::get<CommentChange>(&ch.get())) {
+        c->comment = cc->text ? std::optional<std::string>(cc->text->value) : std::nullopt;
+      }
+    }
+    op.column = *c;
+    op.table = *t;
+    drop_unused_enums(op);
+    return true;
+  }
+  if (auto const* ci = boost::get<CreateIndex>(&s.get())) {
+    auto* t = table(ci->table);
+    if (!t) return false;
+    auto const k = key(ci->table.schema, ci->name.text);
+    if (auto it = schema.indexes.find(k); it != schema.indexes.end())
+      return error(ci->name.loc, DiagKind::index_exists, ci->name.text, it->second.table), false;
+    for (auto const& e : ci->elements)
+      if (auto const* ic = boost::get<IndexColumn>(&e.get()); ic && !t->column(ic->name.text))
+        return error(ic->name.loc, DiagKind::no_column, key(t->schema, t->name), ic->name.text), false;
+    Index i{ci->name.text, t->schema, t->name, ci->unique, ci->elements,
+            ci->method ? std::optional<std::string>(ci->method->text) : std::nullopt,
+            ci->where ? std::optional<RawSql>(*ci->where) : std::nullopt};
+    op.index = i;
+    op.table = *t;
+    schema.indexes.emplace(k, std::move(i));
+    return true;
+  }
+  if (auto const* di = boost::get<DropIndex>(&s.get())) {
+    auto const schema_name = di->table ? di->table->schema : std::string();
+    auto it = schema.indexes.find(key(schema_name, di->name.text));
+    if (it == schema.indexes.end()) return error(di->name.loc, DiagKind::no_index, key(schema_name, di->name.text)), false;
+    if (di->table && it->second.table != di->table->name)
+      return error(di->table->loc, DiagKind::index_elsewhere, di->name.text, it->second.table, di->table->name), false;
+    op.index = it->second;
+    if (auto* t = table(QName{di->name.loc, it->second.schema, it->second.table}, false)) op.table = *t;
+    schema.indexes.erase(it);
+    return true;
+  }
+  if (auto const* ad = boost::get<AddConstraint>(&s.get())) {
+    auto* t = table(ad->table);
+    if (!t) return false;
+    auto c = body_constraint(ad->body, ad->name.text);
+    op.constraint = c;
+    if (!add_constraint(*t, std::move(c), ad->loc)) return false;
+    op.table = *t;
+    return true;
+  }
+  if (auto const* dc = boost::get<DropConstraint>(&s.get())) {
+    auto* t = table(dc->table);
+    if (!t) return false;
+    auto it = std::find_if(t->constraints.begin(), t->constraints.end(), [&](auto const& c) { return c.name == dc->name.text; });
+    if (it == t->constraints.end()) return error(dc->name.loc, DiagKind::no_constraint, key(t->schema, t->name), dc->name.text), false;
+    op.constraint = *it;
+    t->constraints.erase(it);
+    op.table = *t;
+    return true;
+  }
+  if (auto const* cot = boost::get<CommentOnTable>(&s.get())) {
+    auto* t = table(cot->table);
+    if (!t) return false;
+    t->comment = cot->text ? std::optional<std::string>(cot->text->value) : std::nullopt;
+    op.table = *t;
+    return true;
+  }
+  if (auto const* coc = boost::get<CommentOnColumn>(&s.get())) {
+    auto* t = table(QName{coc->column.loc, coc->column.schema, coc->column.table});
+    if (!t) return false;
+    auto* c = t->column(coc->column.column);
+    if (!c) return error(coc->column.loc, DiagKind::no_column, key(t->schema, t->name), coc->column.column), false;
+    op.old_column = *c;
+    c->comment = coc->text ? std::optional<std::string>(coc->text->value) : std::nullopt;
+    op.column = *c;
+    op.table = *t;
+    return true;
+  }
+  if (auto const* in = boost::get<Insert>(&s.get())) {
+    auto* t = table(in->table);
+    if (!t) return false;
+    for (auto const& c : in->columns)
+      if (!t->column(c.text)) return error(c.loc, DiagKind::no_column, key(t->schema, t->name), c.text), false;
+    op.table = *t;
+    return true;
+  }
+  return true;  // execute: opaque to the model
+}
+
+}  // namespace
+
+std::optional<std::vector<CheckedStep>> replay(Graph const& graph, std::vector<SourceFile> const& files,
+                                               std::string const& range_start, Plan const& plan, DiagnosticSink& diags) {
+  Replayer r(files, diags);
+  if (!range_start.empty() && range_start != "base") {
+    auto before = make_plan(graph, Command::upgrade, "base:" + range_start, diags);
+    if (!before) return std::nullopt;
+    for (auto const& step : before->steps) {
+      auto const& rev = *graph.node(*step.revision).revision;
+      r.block(rev, rev.upgrade.statements, nullptr);
+      if (r.failed()) return std::nullopt;  // later revisions would only repeat the error
+    }
+  }
+  std::vector<CheckedStep> out;
+  for (auto const& step : plan.steps) {
+    CheckedStep checked{step, {}};
+    if (step.revision) {
+      auto const& rev = *graph.node(*step.revision).revision;
+      if (step.kind == Step::upgrade)
+        r.block(rev, rev.upgrade.statements, &checked.ops);
+      else if (rev.downgrade.irreversible)
+        r.irreversible(rev);
+      else
+        r.block(rev, rev.downgrade.statements, &checked.ops);
+    }
+    if (r.failed()) return std::nullopt;  // every error of this block is reported; later ones would cascade
+    out.push_back(std::move(checked));
+  }
+  if (r.failed()) return std::nullopt;
+  return out;
+}
+
+}  // namespace retort::schema

@@ -1,0 +1,109 @@
+// The replay stage: the schema model at every revision. Statements are applied in plan
+// order and checked against the model (creating what exists, or dropping, altering or
+// referencing what does not, is an error at the statement); each becomes an Op carrying
+// what its rendering needs that the statement leaves implicit (a dropped constraint's
+// kind, an index's table, the existing column, enum types to create or drop).
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "grammar/ast.hpp"
+#include "src/diagnostics.hpp"
+#include "src/graph.hpp"
+#include "src/plan.hpp"
+
+namespace retort::schema {
+
+struct Column {
+  std::string name;
+  ast::Type type;
+  bool nullable = true;
+  std::optional<ast::DefaultExpr> default_value;
+  bool autoincrement = false;           // resolved as SQLAlchemy does
+  bool autoincrement_off = false;       // `autoincrement false` was written
+  std::optional<ast::RawSql> check;     // a column-level CHECK, written inline
+  std::optional<std::string> check_name;
+  std::optional<std::string> comment;
+  bool operator==(Column const&) const = default;
+};
+
+struct Constraint {
+  enum Kind { primary_key, unique, foreign_key, check } kind = primary_key;
+  std::string name;  // empty: unnamed
+  std::vector<std::string> columns;
+  std::string ref_schema, ref_table;  // foreign key
+  std::vector<std::string> ref_columns;
+  std::vector<ast::FkAction> actions;
+  ast::Deferral deferral = ast::Deferral::not_deferrable;
+  ast::RawSql sql;             // check
+  bool from_column = false;    // written as a column option (SQLAlchemy orders these last)
+  bool operator==(Constraint const&) const = default;
+};
+
+struct Index {
+  std::string name, schema, table;
+  bool unique = false;
+  std::vector<ast::IndexElement> elements;
+  std::optional<std::string> method;
+  std::optional<ast::RawSql> where;
+  bool operator==(Index const&) const = default;
+};
+
+struct Table {
+  std::string schema, name;
+  std::vector<Column> columns;
+  std::vector<Constraint> constraints;  // primary key first, then in SQLAlchemy's order
+  std::optional<std::string> comment;
+  Column const* column(std::string const& n) const;
+  Column* column(std::string const& n);
+  Constraint const* primary_key() const;
+  bool operator==(Table const&) const = default;
+};
+
+struct Enum {
+  std::string name;
+  std::vector<std::string> values;
+  bool operator==(Enum const&) const = default;
+};
+
+// Everything that exists at one revision.
+struct Schema {
+  std::map<std::string, Table> tables;    // by [schema.]name
+  std::map<std::string, Index> indexes;   // by [schema.]name
+  std::map<std::string, Enum> enums;      // by name
+  bool operator==(Schema const&) const = default;
+};
+
+// One statement, checked, with what rendering needs.
+struct Op {
+  ast::Statement const* statement = nullptr;
+  bool autocommit = false;                // inside `autocommit { }`
+  std::optional<Table> table;             // the table acted on, as it is after the statement
+                                          // (as it was before, for drop table)
+  std::optional<Column> column;           // added, dropped, altered (after), commented
+  std::optional<Column> old_column;       // altered or renamed: before
+  std::optional<Constraint> constraint;   // added or dropped
+  std::optional<Index> index;             // created or dropped
+  std::vector<Enum> create_enums;         // enum types new with this statement
+  std::vector<Enum> drop_enums;           // enum types no column uses any more
+};
+
+// A step of the plan with its checked ops (none for stamps).
+struct CheckedStep {
+  Step step;
+  std::vector<Op> ops;
+};
+
+// Replays the plan's steps from the schema at the plan's start (the upgrades of every
+// ancestor of the starting revisions, replayed first). nullopt if any statement fails.
+std::optional<std::vector<CheckedStep>> replay(Graph const& graph, std::vector<SourceFile> const& files,
+                                               std::string const& range_start, Plan const& plan,
+                                               DiagnosticSink& diags);
+
+// The qualified key of a table or index.
+std::string key(std::string const& schema, std::string const& name);
+
+}  // namespace retort::schema

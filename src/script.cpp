@@ -1,0 +1,96 @@
+// Assembling the script (see script.hpp).
+#include "src/script.hpp"
+
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+namespace retort {
+
+namespace {
+
+class Writer {
+ public:
+  Writer(dialects::Dialect const& d, ScriptOptions const& o) : d_(d), o_(o) {
+    table_ = dialects::quote_table(d, o.version_table_schema, o.version_table);
+  }
+
+  void statement(std::string const& sql) {
+    out_ += sql;
+    out_ += d_.terminator;
+    out_ += "\n\n";
+    if (!d_.separator.empty()) out_ += std::string(d_.separator) + "\n\n";
+  }
+  void comment(std::string const& text) { out_ += "-- " + text + "\n\n"; }
+  void begin() {
+    if (d_.transactional_ddl) statement(std::string(d_.begin));
+  }
+  void commit() {
+    if (d_.transactional_ddl) statement(std::string(d_.commit));
+  }
+
+  void create_version_table() {
+    statement(fmt::format("CREATE TABLE {} (\n    version_num VARCHAR(32) NOT NULL, \n    CONSTRAINT {} PRIMARY KEY "
+                          "(version_num)\n)",
+                          table_, dialects::quote(d_, o_.version_table + "_pkc")));
+  }
+  void version(VersionOp const& op) {
+    switch (op.kind) {
+      case VersionOp::insert:
+        statement(fmt::format("INSERT INTO {} (version_num) VALUES ('{}'){}", table_, op.to,
+                              d_.version_insert_returning ? " RETURNING " + table_ + ".version_num" : ""));
+        break;
+      case VersionOp::update:
+        statement(fmt::format("UPDATE {} SET version_num='{}' WHERE {}.version_num = '{}'", table_, op.to, table_, op.from));
+        break;
+      case VersionOp::remove:
+        statement(fmt::format("DELETE FROM {} WHERE {}.version_num = '{}'", table_, table_, op.from));
+        break;
+    }
+  }
+  std::string take() { return std::move(out_); }
+
+ private:
+  dialects::Dialect const& d_;
+  ScriptOptions const& o_;
+  std::string table_;
+  std::string out_;
+};
+
+}  // namespace
+
+std::optional<std::string> assemble(dialects::Dialect const& dialect, std::vector<schema::CheckedStep> const& steps,
+                                    Graph const& graph, std::vector<SourceFile> const& files,
+                                    ScriptOptions const& options, DiagnosticSink& diags) {
+  std::unordered_map<std::string, SourceFile const*> by_path;
+  for (auto const& f : files) by_path[f.path()] = &f;
+  auto const errors_before = diags.size();
+  Writer w(dialect, options);
+  bool const per_migration = options.transaction_per_migration;
+  if (!per_migration) w.begin();
+  for (auto const& checked : steps) {
+    auto const& step = checked.step;
+    if (per_migration) w.begin();
+    if (step.create_version_table) w.create_version_table();
+    w.comment("Running " + step_log(step));
+    SourceFile const* file = nullptr;
+    if (step.revision)
+      if (auto it = by_path.find(graph.node(*step.revision).revision->path); it != by_path.end()) file = it->second;
+    bool autocommit = false;
+    for (auto const& op : checked.ops) {
+      if (op.autocommit != autocommit) {
+        if (op.autocommit) w.commit(); else w.begin();
+        autocommit = op.autocommit;
+      }
+      for (auto const& sql : dialects::render(dialect, op, file, diags)) w.statement(sql);
+    }
+    if (autocommit) w.begin();
+    for (auto const& op : step.ops) w.version(op);
+    if (per_migration) w.commit();
+  }
+  if (!per_migration) w.commit();
+  if (diags.size() != errors_before) return std::nullopt;
+  return w.take();
+}
+
+}  // namespace retort
