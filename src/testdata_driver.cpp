@@ -7,6 +7,8 @@
 //                    diagnostic in words (no internal parser names)
 //   semantic/NAME/   the same, for the schema model's errors: every diagnostic, with its
 //                    position (`--update` rewrites these expectations for review)
+//                    and its `cases` (`up postgresql upgrade base:heads`) give exactly the
+//                    scripts in expected/DIALECT.NAME.sql
 //   graphs/NAME/     versions/*.mig and `cases` (one command a line); each command's output
 //                    must equal its block in `expected`, written from Alembic 1.19 by
 //                    scripts/alembic_graph_oracle (an `error: X` line matches a message that
@@ -215,6 +217,35 @@ void scenario(fs::path const& dir, bool positions, bool update) {
 std::set<std::string_view> const cli_only = {"cannot_read", "no_config", "bad_config", "no_versions_folder",
                                              "cannot_write", "unknown_dialect", "cannot_create"};
 
+// projects/NAME/expected/DIALECT.CASE.sql: the script of each case in projects/NAME/cases
+// (`up base:heads`), exactly.
+void golden_sql(fs::path const& project, bool update) {
+  std::ifstream cases(project / "cases");
+  for (std::string line; std::getline(cases, line);) {
+    std::istringstream words(line);
+    std::string name, dialect, command, range;
+    if (!(words >> name >> dialect >> command >> range)) continue;
+    commands::Context ctx;
+    ctx.project.dir = project.string();
+    ctx.args = {range, "--dialect", dialect};
+    int code = commands::find_command(command)(ctx);
+    auto path = project / "expected" / (dialect + "." + name + ".sql");
+    std::string actual = code == 0 ? ctx.out : "error\n";
+    for (auto const& d : ctx.diags.diagnostics()) actual += render(d);
+    if (fs::exists(path) && slurp(path) == actual) {
+      ++passed;
+    } else if (update) {
+      fs::create_directories(path.parent_path());
+      std::string error;
+      write_file_atomically(path.string(), actual, error);
+      std::cout << "updated " << path.string() << "\n";
+      ++passed;
+    } else {
+      fail(path.string(), "differs from `retort " + command + " " + range + " --dialect " + dialect + "`:\n" + actual);
+    }
+  }
+}
+
 void kind_coverage() {
   for (auto kind : all_diag_kinds()) {
     if (seen_kinds.contains(kind) || cli_only.contains(diag_name(kind))) {
@@ -237,10 +268,13 @@ int main(int argc, char** argv) {
   for (auto const& path : files_in(root / "errors", ".mig")) error_case(path, update);
   if (fs::is_directory(root / "projects"))
     for (auto const& project : fs::directory_iterator(root / "projects"))
+    {
       for (auto const& path : files_in(project.path() / "versions", ".mig")) {
         project_file(path);
         truncations(path);
       }
+      golden_sql(project.path(), update);
+    }
   if (fs::is_directory(root / "graphs")) {
     std::vector<fs::path> scenarios;
     for (auto const& e : fs::directory_iterator(root / "graphs")) scenarios.push_back(e.path());
