@@ -28,15 +28,17 @@ Commands:
   heads [-v] [--resolve-dependencies]
   branches [-v]             the branch points and their branches
   show REV                  one revision in full
-  upgrade [FROM:]TO         the steps from FROM (default base) up to TO, and the
-                            alembic_version rows each writes (SQL comes next)
-  downgrade FROM:TO         the steps down from FROM to TO
+  upgrade [FROM:]TO         the SQL script from FROM (default base) up to TO
+  downgrade FROM:TO         the SQL script down from FROM to TO
   stamp [FROM:]TO           only the alembic_version changes
+    (upgrade, downgrade and stamp take --dialect NAME, -o FILE, and --plan for the
+    steps and alembic_version rows only)
+  ast FILE...               each file's syntax tree as a line of JSON, for tools
 
 Revisions: an id or a unique prefix of 4+ characters, base, head, heads, label@head,
 label@base, label@ID, +N/-N (from the start of the range), ID+N, ID-N.
 
-Not built yet: SQL output (upgrade/downgrade/stamp print their plan), schema.
+Dialects: postgresql (mysql, mariadb, sqlite, mssql, oracle: not yet). Not built yet: schema.
 
 Options:
   -c, --config FILE  the settings file (default: DIR/retort.ini)

@@ -8,7 +8,8 @@
 //   semantic/NAME/   the same, for the schema model's errors: every diagnostic, with its
 //                    position (`--update` rewrites these expectations for review)
 //                    and its `cases` (`up postgresql upgrade base:heads`) give exactly the
-//                    scripts in expected/DIALECT.NAME.sql
+//                    scripts in expected/DIALECT.NAME.sql, which differ from Alembic's
+//                    (DIALECT.NAME.alembic.sql) by exactly the statements in DIALECT.NAME.diff
 //   graphs/NAME/     versions/*.mig and `cases` (one command a line); each command's output
 //                    must equal its block in `expected`, written from Alembic 1.19 by
 //                    scripts/alembic_graph_oracle (an `error: X` line matches a message that
@@ -217,6 +218,67 @@ void scenario(fs::path const& dir, bool positions, bool update) {
 std::set<std::string_view> const cli_only = {"cannot_read", "no_config", "bad_config", "no_versions_folder",
                                              "cannot_write", "unknown_dialect", "cannot_create"};
 
+// A script as its statements: split at blank lines, white space collapsed.
+std::vector<std::string> statements_of(std::string const& text) {
+  std::vector<std::string> out;
+  std::string current;
+  std::istringstream in(text);
+  auto flush = [&] {
+    if (!current.empty()) out.push_back(current);
+    current.clear();
+  };
+  for (std::string line; std::getline(in, line);) {
+    std::string words;
+    std::istringstream ws(line);
+    for (std::string w; ws >> w;) words += (words.empty() ? "" : " ") + w;
+    if (words.empty()) {
+      flush();
+    } else {
+      current += (current.empty() ? "" : " ") + words;
+    }
+  }
+  flush();
+  return out;
+}
+
+// The statements only one side has (`- ` Alembic's, `+ ` retort's), by longest common subsequence.
+std::string statement_diff(std::vector<std::string> const& a, std::vector<std::string> const& b) {
+  std::vector<std::vector<std::uint32_t>> lcs(a.size() + 1, std::vector<std::uint32_t>(b.size() + 1, 0));
+  for (std::size_t i = a.size(); i-- > 0;)
+    for (std::size_t j = b.size(); j-- > 0;)
+      lcs[i][j] = a[i] == b[j] ? lcs[i + 1][j + 1] + 1 : std::max(lcs[i + 1][j], lcs[i][j + 1]);
+  std::string out;
+  std::size_t i = 0, j = 0;
+  while (i < a.size() || j < b.size()) {
+    if (i < a.size() && j < b.size() && a[i] == b[j]) {
+      ++i, ++j;
+    } else if (j < b.size() && (i == a.size() || lcs[i][j + 1] >= lcs[i + 1][j])) {
+      out += "+ " + b[j++] + "\n";
+    } else {
+      out += "- " + a[i++] + "\n";
+    }
+  }
+  return out;
+}
+
+// projects/NAME/expected/DIALECT.CASE.alembic.sql (Alembic's script, by
+// scripts/alembic_sql_oracle) and retort's DIALECT.CASE.sql differ exactly by the reviewed
+// statements in DIALECT.CASE.diff.
+void alembic_difference(fs::path const& golden, bool update) {
+  auto alembic = fs::path(golden).replace_extension().string() + ".alembic.sql";
+  if (!fs::exists(alembic)) return;
+  auto diff_path = fs::path(golden).replace_extension().string() + ".diff";
+  auto actual = statement_diff(statements_of(slurp(alembic)), statements_of(slurp(golden)));
+  if (fs::exists(diff_path) ? slurp(diff_path) == actual : actual.empty()) return void(++passed);
+  if (update) {
+    std::string error;
+    write_file_atomically(diff_path, actual, error);
+    std::cout << "updated " << diff_path << "\n";
+    return void(++passed);
+  }
+  fail(golden.string(), "differs from Alembic's script by more (or less) than " + diff_path + ":\n" + actual);
+}
+
 // projects/NAME/expected/DIALECT.CASE.sql: the script of each case in projects/NAME/cases
 // (`up base:heads`), exactly.
 void golden_sql(fs::path const& project, bool update) {
@@ -243,6 +305,7 @@ void golden_sql(fs::path const& project, bool update) {
     } else {
       fail(path.string(), "differs from `retort " + command + " " + range + " --dialect " + dialect + "`:\n" + actual);
     }
+    alembic_difference(path, update);
   }
 }
 

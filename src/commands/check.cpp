@@ -19,3 +19,33 @@ int check(Context& ctx) {
 }
 
 }  // namespace retort::commands
+
+// `retort ast FILE...`: each file's syntax tree as one line of JSON (for tools such as
+// scripts/alembic_sql_oracle).
+#include "grammar/parse.hpp"
+#include "src/ast_json.hpp"
+
+namespace retort::commands {
+
+int ast(Context& ctx) {
+  std::vector<std::string> paths;
+  po::options_description desc("ast");
+  desc.add_options()("files", po::value(&paths)->required());
+  po::positional_options_description pos;
+  pos.add("files", -1);
+  po::variables_map vm;
+  po::store(po::command_line_parser(ctx.args).options(desc).positional(pos).run(), vm);
+  po::notify(vm);
+  for (auto const& path : paths) {
+    std::string error;
+    auto file = SourceFile::read(path, error);
+    if (!file) {
+      ctx.diags.file_error(path, DiagKind::cannot_read, path, error);
+      continue;
+    }
+    if (auto revision = grammar::parse(*file, ctx.diags)) ctx.out += to_json(*revision) + '\n';
+  }
+  return ctx.diags.has_errors() ? 1 : 0;
+}
+
+}  // namespace retort::commands

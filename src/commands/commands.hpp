@@ -43,5 +43,6 @@ int stamp(Context& ctx);
 int init(Context& ctx);
 int revision(Context& ctx);
 int merge(Context& ctx);
+int ast(Context& ctx);
 
 }  // namespace retort::commands

@@ -16,6 +16,7 @@ constexpr std::array entries = {
     Entry{"heads", heads},       Entry{"branches", branches}, Entry{"show", show},
     Entry{"upgrade", upgrade},   Entry{"downgrade", downgrade}, Entry{"stamp", stamp},
     Entry{"init", init},         Entry{"revision", revision}, Entry{"merge", merge},
+    Entry{"ast", ast},
 };
 }  // namespace
 
