@@ -2,6 +2,7 @@
 #include "src/schema.hpp"
 
 #include <algorithm>
+#include <regex>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -36,9 +37,30 @@ std::string describe(Constraint const& c) {
   return c.name.empty() ? fmt::format("an unnamed {}", kinds[c.kind]) : fmt::format("{} '{}'", kinds[c.kind], c.name);
 }
 
+// SQLAlchemy's ConventionDict: the value of one %(token)s for a constraint of a table.
+std::optional<std::string> token(std::string const& key, Table const& t, Constraint const& c) {
+  if (key == "table_name") return t.name;
+  if (key == "constraint_name") return c.name.empty() ? std::nullopt : std::optional<std::string>(c.name);
+  if (key == "referred_table_name") return c.kind == Constraint::foreign_key ? std::optional<std::string>(c.ref_table) : std::nullopt;
+  std::smatch m;
+  static std::regex const column(R"((referred_)?column_(\d+)(_?N)?_(name|label|key))");
+  if (!std::regex_match(key, m, column)) return std::nullopt;
+  auto const& cols = m[1].matched ? c.ref_columns : c.columns;
+  auto one = [&](std::size_t i) -> std::string { return m[4] == "label" ? t.name + "_" + cols[i] : cols[i]; };
+  if (m[3].matched) {
+    std::string out;
+    for (std::size_t i = 0; i < cols.size(); ++i) out += (i && m[3].str().starts_with("_") ? "_" : "") + one(i);
+    return out;
+  }
+  auto i = std::stoul(m[2].str());
+  return i < cols.size() ? std::optional<std::string>(one(i)) : std::nullopt;
+}
+
 class Replayer {
  public:
-  Replayer(std::vector<SourceFile> const& files, DiagnosticSink& diags) : diags_(diags) {
+  Replayer(std::vector<SourceFile> const& files, std::map<std::string, std::string> const& conventions,
+           DiagnosticSink& diags)
+      : diags_(diags), conventions_(conventions) {
     for (auto const& f : files) files_[f.path()] = &f;
   }
 
@@ -67,14 +89,17 @@ class Replayer {
   Table* table(QName const& q, bool must_exist = true);
   bool add_column(Table& t, std::string const& name, Type const& type, std::vector<ColumnOption> const& options,
                   Loc loc, Op& op, std::vector<Constraint>& derived);
-  bool add_constraint(Table& t, Constraint c, Loc loc);
+  bool add_constraint(Table& t, Constraint c, Loc loc, Constraint* added = nullptr);
   bool check_reference(Table const& t, Constraint const& c, Loc loc);
   void resolve_autoincrement(Table& t);
   void use_enum(Type const& type, Loc loc, Op& op);
   void drop_unused_enums(Op& op);
   std::string in_use(Table const& t, std::string const& column) const;
 
+  bool name_by_convention(Table const& t, Constraint& c, Loc loc);
+
   DiagnosticSink& diags_;
+  std::map<std::string, std::string> const& conventions_;
   std::unordered_map<std::string, SourceFile const*> files_;
   SourceFile const* file_ = nullptr;
   bool failed_ = false;
@@ -164,14 +189,43 @@ bool Replayer::check_reference(Table const& t, Constraint const& c, Loc loc) {
   return true;
 }
 
-bool Replayer::add_constraint(Table& t, Constraint c, Loc loc) {
+// Names a constraint by the naming convention of its kind, where one applies.
+bool Replayer::name_by_convention(Table const& t, Constraint& c, Loc loc) {
+  static constexpr char const* keys[] = {"pk", "uq", "fk", "ck"};
+  auto it = conventions_.find(keys[c.kind]);
+  if (it == conventions_.end()) return true;
+  auto const& convention = it->second;
+  if (!c.name.empty() && convention.find("%(constraint_name)s") == std::string::npos) return true;
+  std::string name;
+  for (std::size_t i = 0; i < convention.size(); ++i) {
+    if (convention.compare(i, 2, "%%") == 0) {
+      name += '%';
+      ++i;
+    } else if (convention.compare(i, 2, "%(") == 0 && convention.find(")s", i) != std::string::npos) {
+      auto end = convention.find(")s", i);
+      auto key = convention.substr(i + 2, end - i - 2);
+      auto value = token(key, t, c);
+      if (!value) return error(loc, DiagKind::naming_convention, keys[c.kind], fmt::format("a value for %({})s here", key)), false;
+      name += *value;
+      i = end + 1;
+    } else {
+      name += convention[i];
+    }
+  }
+  c.name = name;
+  return true;
+}
+
+bool Replayer::add_constraint(Table& t, Constraint c, Loc loc, Constraint* added) {
   auto const table_key = key(t.schema, t.name);
+  if (!name_by_convention(t, c, loc)) return false;
   for (auto const& col : c.columns)
     if (!t.column(col)) return error(loc, DiagKind::no_column, table_key, col), false;
   if (!c.name.empty() && std::any_of(t.constraints.begin(), t.constraints.end(), [&](auto const& k) { return k.name == c.name; }))
     return error(loc, DiagKind::constraint_exists, table_key, c.name), false;
   if (c.kind == Constraint::primary_key && t.primary_key()) return error(loc, DiagKind::two_primary_keys, table_key), false;
   if (!check_reference(t, c, loc)) return false;
+  if (added) *added = c;
   if (c.kind == Constraint::primary_key) {
     for (auto const& col : c.columns) t.column(col)->nullable = false;
     t.constraints.insert(t.constraints.begin(), std::move(c));
@@ -304,7 +358,15 @@ bool Replayer::apply(Statement const& s, Op& op) {
       if (auto const* tc = boost::get<TableConstraint>(&e.get()))
         ok = add_constraint(t, body_constraint(tc->body, tc->name ? tc->name->text : ""), tc->loc) && ok;
     for (auto& d : derived) ok = add_constraint(t, d, ct->table.loc) && ok;
+    if (auto* pk = const_cast<Constraint*>(t.primary_key()); ok && pk && pk->from_column)
+      ok = name_by_convention(t, *pk, ct->table.loc);  // the key written on its columns
     if (!ok) return false;
+    for (auto& c : t.columns)
+      if (c.check) {
+        Constraint ck{Constraint::check, "", {c.name}, "", "", {}, {}, Deferral::not_deferrable, *c.check, true};
+        if (!name_by_convention(t, ck, ct->table.loc)) return false;
+        if (!ck.name.empty()) c.check_name = ck.name;
+      }
     resolve_autoincrement(t);
     op.table = t;
     tables.emplace(k, std::move(t));
@@ -451,9 +513,9 @@ bool Replayer::apply(Statement const& s, Op& op) {
   if (auto const* ad = boost::get<AddConstraint>(&s.get())) {
     auto* t = table(ad->table);
     if (!t) return false;
-    auto c = body_constraint(ad->body, ad->name.text);
-    op.constraint = c;
-    if (!add_constraint(*t, std::move(c), ad->loc)) return false;
+    Constraint added;
+    if (!add_constraint(*t, body_constraint(ad->body, ad->name.text), ad->loc, &added)) return false;
+    op.constraint = added;
     op.table = *t;
     return true;
   }
@@ -499,8 +561,10 @@ bool Replayer::apply(Statement const& s, Op& op) {
 }  // namespace
 
 std::optional<std::vector<CheckedStep>> replay(Graph const& graph, std::vector<SourceFile> const& files,
-                                               std::string const& range_start, Plan const& plan, DiagnosticSink& diags) {
-  Replayer r(files, diags);
+                                               std::string const& range_start, Plan const& plan,
+                                               std::map<std::string, std::string> const& naming_convention,
+                                               DiagnosticSink& diags) {
+  Replayer r(files, naming_convention, diags);
   if (!range_start.empty() && range_start != "base") {
     auto before = make_plan(graph, Command::upgrade, "base:" + range_start, diags);
     if (!before) return std::nullopt;

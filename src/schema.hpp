@@ -99,8 +99,11 @@ struct CheckedStep {
 
 // Replays the plan's steps from the schema at the plan's start (the upgrades of every
 // ancestor of the starting revisions, replayed first). nullopt if any statement fails.
+// `naming_convention` names unnamed constraints as SQLAlchemy's MetaData(naming_convention=)
+// does (keys pk, uq, ck, fk; tokens such as %(table_name)s, %(column_0_name)s).
 std::optional<std::vector<CheckedStep>> replay(Graph const& graph, std::vector<SourceFile> const& files,
                                                std::string const& range_start, Plan const& plan,
+                                               std::map<std::string, std::string> const& naming_convention,
                                                DiagnosticSink& diags);
 
 // The qualified key of a table or index.
