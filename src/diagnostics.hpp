@@ -45,6 +45,12 @@ class DiagnosticSink {
   void error(SourceFile const& file, std::size_t offset, DiagKind kind, Args const&... args) {
     add(file, offset, kind, fmt::format(fmt::runtime(diag_format(kind)), args...));
   }
+  // A warning at a position: reported, but not an error (the exit code stays 0).
+  template <typename... Args>
+  void warning(SourceFile const& file, std::size_t offset, DiagKind kind, Args const&... args) {
+    add(file, offset, kind, fmt::format(fmt::runtime(diag_format(kind)), args...));
+    diagnostics_.back().severity = Severity::warning;
+  }
   // An error whose message was already formatted from the kind's format.
   void add(SourceFile const& file, std::size_t offset, DiagKind kind, std::string message);
   // An error about a whole file (no line): `path: error: message`.

@@ -558,7 +558,84 @@ bool Replayer::apply(Statement const& s, Op& op) {
   return true;  // execute: opaque to the model
 }
 
+// A schema as the database sees it: constraints in no particular order, and no memory of
+// whether one was written on its column.
+Schema normalized(Schema s) {
+  for (auto& [k, t] : s.tables) {
+    for (auto& c : t.constraints) c.from_column = false;
+    std::sort(t.constraints.begin(), t.constraints.end(), [](Constraint const& a, Constraint const& b) {
+      return std::tie(a.kind, a.name, a.columns) < std::tie(b.kind, b.name, b.columns);
+    });
+  }
+  return s;
+}
+
+// The first difference between two schemas, in words.
+std::string difference(Schema const& before, Schema const& after) {
+  for (auto const& [k, t] : before.tables) {
+    auto it = after.tables.find(k);
+    if (it == after.tables.end()) return fmt::format("table '{}' is missing", k);
+    auto const& u = it->second;
+    for (std::size_t i = 0; i < std::max(t.columns.size(), u.columns.size()); ++i) {
+      if (i >= t.columns.size()) return fmt::format("table '{}' has an extra column '{}'", k, u.columns[i].name);
+      if (i >= u.columns.size() || u.columns[i].name != t.columns[i].name) {
+        auto const* c = u.column(t.columns[i].name);
+        return c ? fmt::format("column '{}' of table '{}' is back in another position", t.columns[i].name, k)
+                 : fmt::format("column '{}' of table '{}' is missing", t.columns[i].name, k);
+      }
+      if (!(u.columns[i] == t.columns[i])) return fmt::format("column '{}' of table '{}' differs", t.columns[i].name, k);
+    }
+    for (auto const& c : t.constraints)
+      if (std::find(u.constraints.begin(), u.constraints.end(), c) == u.constraints.end())
+        return fmt::format("{} of table '{}' is missing or differs", describe(c), k);
+    for (auto const& c : u.constraints)
+      if (std::find(t.constraints.begin(), t.constraints.end(), c) == t.constraints.end())
+        return fmt::format("table '{}' has an extra {}", k, describe(c));
+    if (t.comment != u.comment) return fmt::format("the comment of table '{}' differs", k);
+  }
+  for (auto const& [k, t] : after.tables)
+    if (!before.tables.contains(k)) return fmt::format("table '{}' is left over", k);
+  for (auto const& [k, i] : before.indexes)
+    if (!after.indexes.contains(k) || !(after.indexes.at(k) == i)) return fmt::format("index '{}' is missing or differs", k);
+  for (auto const& [k, i] : after.indexes)
+    if (!before.indexes.contains(k)) return fmt::format("index '{}' is left over", k);
+  for (auto const& [k, e] : after.enums)
+    if (!before.enums.contains(k)) return fmt::format("enum type '{}' is left over", k);
+  for (auto const& [k, e] : before.enums)
+    if (!after.enums.contains(k) || !(after.enums.at(k) == e)) return fmt::format("enum type '{}' is missing or differs", k);
+  return "the schemas differ";
+}
+
 }  // namespace
+
+bool check_all(Graph const& graph, std::vector<SourceFile> const& files,
+               std::map<std::string, std::string> const& naming_convention, DiagnosticSink& diags) {
+  auto plan = make_plan(graph, Command::upgrade, "base:heads", diags);
+  if (!plan) return false;
+  std::unordered_map<std::string, SourceFile const*> by_path;
+  for (auto const& f : files) by_path[f.path()] = &f;
+  Replayer r(files, naming_convention, diags);
+  for (auto const& step : plan->steps) {
+    auto const& rev = *graph.node(*step.revision).revision;
+    Schema const before = normalized(r.schema);
+    r.block(rev, rev.upgrade.statements, nullptr);
+    if (r.failed()) return false;
+    if (rev.downgrade.irreversible) continue;
+    DiagnosticSink quiet;  // the downgrade's own errors show when it is compiled; here only its effect
+    Replayer down(files, naming_convention, quiet);
+    down.schema = r.schema;
+    down.block(rev, rev.downgrade.statements, nullptr);
+    auto it = by_path.find(rev.path);
+    if (it == by_path.end()) continue;
+    if (down.failed())
+      diags.add(*it->second, rev.downgrade.loc.offset, quiet.diagnostics().front().kind,
+                quiet.diagnostics().front().message);
+    else if (auto after = normalized(down.schema); !(after == before))
+      diags.warning(*it->second, rev.downgrade.loc.offset, DiagKind::downgrade_differs, rev.id.text,
+                    difference(before, after));
+  }
+  return !diags.has_errors();
+}
 
 std::optional<std::vector<CheckedStep>> replay(Graph const& graph, std::vector<SourceFile> const& files,
                                                std::string const& range_start, Plan const& plan,

@@ -106,6 +106,11 @@ std::optional<std::vector<CheckedStep>> replay(Graph const& graph, std::vector<S
                                                std::map<std::string, std::string> const& naming_convention,
                                                DiagnosticSink& diags);
 
+// `retort check`: replays every revision's upgrade in order (errors as replay reports them)
+// and warns where a downgrade does not restore the schema its upgrade started from.
+bool check_all(Graph const& graph, std::vector<SourceFile> const& files,
+               std::map<std::string, std::string> const& naming_convention, DiagnosticSink& diags);
+
 // The qualified key of a table or index.
 std::string key(std::string const& schema, std::string const& name);
 

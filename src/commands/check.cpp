@@ -1,7 +1,9 @@
-// `retort check`: parses and links every revision of the project; reports every error.
+// `retort check`: parses, links and replays every revision; reports every error, and warns
+// where a downgrade does not restore the schema its upgrade started from.
 #include <boost/program_options.hpp>
 
 #include "src/commands/commands.hpp"
+#include "src/schema.hpp"
 
 namespace retort::commands {
 
@@ -13,6 +15,8 @@ int check(Context& ctx) {
   po::store(po::command_line_parser(ctx.args).options(desc).run(), vm);
   auto loaded = load(ctx);
   if (!loaded) return 1;
+  if (!schema::check_all(loaded->graph, loaded->project.files, loaded->project.config.naming_convention, ctx.diags))
+    return 1;
   auto n = loaded->revisions.size();
   ctx.out += fmt::format("ok: {} revision{} in {}\n", n, n == 1 ? "" : "s", loaded->project.versions_dir);
   return 0;
