@@ -216,7 +216,7 @@ void scenario(fs::path const& dir, bool positions, bool update) {
 
 // Kinds that only the command-line tests (scripts/cli_test) can trigger.
 std::set<std::string_view> const cli_only = {"cannot_read", "no_config", "bad_config", "no_versions_folder",
-                                             "cannot_write", "unknown_dialect", "cannot_create"};
+                                             "cannot_write", "unknown_dialect", "cannot_create", "downgrade_differs"};
 
 // A script as its statements: split at blank lines, white space collapsed.
 std::vector<std::string> statements_of(std::string const& text) {
