@@ -36,12 +36,23 @@ struct Dialect {
   std::span<std::string_view const> reserved_words;
   std::size_t max_identifier_length = 63;
   bool escape_backslashes = false;  // string literals double `\` (MySQL's default sql_mode)
+  bool concurrent_indexes = false;  // CREATE/DROP INDEX CONCURRENTLY (elsewhere the word is dropped, as Alembic does)
 
   // -- what differs (nullptr: the generic renderer's) --
   std::string (*column_type)(Dialect const&, schema::Column const&, bool in_create_table) = nullptr;
   void (*alter_column)(Dialect const&, schema::Op const&, Statements&) = nullptr;
   void (*create_enums)(Dialect const&, std::vector<schema::Enum> const&, Statements&) = nullptr;
   void (*drop_enums)(Dialect const&, std::vector<schema::Enum> const&, Statements&) = nullptr;
+  std::string (*column_spec)(Dialect const&, schema::Column const&, bool in_create_table) = nullptr;
+  std::string_view (*table_options)(Dialect const&, schema::Table const&, std::string& out) = nullptr;
+  // Renders the ops whose SQL differs from the generic renderer's; false: not handled here.
+  bool (*render_override)(Dialect const&, schema::Op const&, Statements&) = nullptr;
+};
+
+// Thrown by a render hook for what the dialect cannot express; render() reports it at the
+// statement as `STATEMENT on DIALECT: why`.
+struct Unsupported {
+  std::string what, why;
 };
 
 // The dialect of that name (postgresql, ...), or nullptr.
@@ -57,5 +68,8 @@ std::string quote_table(Dialect const& d, std::string_view schema, std::string_v
 std::string string_literal(Dialect const& d, std::string_view value);
 std::string default_sql(Dialect const& d, ast::DefaultExpr const& value);
 std::string column_spec(Dialect const& d, schema::Column const& c, bool in_create_table);
+std::string constraint_sql(Dialect const& d, schema::Constraint const& c);
+std::string table_name(Dialect const& d, schema::Table const& t);
+std::string trim(std::string_view s);
 
 }  // namespace retort::dialects

@@ -36,13 +36,6 @@ std::string names(Dialect const& d, std::vector<std::string> const& list) {
   return out;
 }
 
-std::string trim(std::string_view s) {
-  auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string_view::npos) return {};
-  auto e = s.find_last_not_of(" \t\r\n");
-  return std::string(s.substr(b, e - b + 1));
-}
-
 std::string fk_tail(Dialect const& d, Constraint const& c) {
   static constexpr char const* rules[] = {"CASCADE", "RESTRICT", "SET NULL", "SET DEFAULT", "NO ACTION"};
   std::string out = fmt::format(" REFERENCES {} ({})", quote_table(d, c.ref_schema, c.ref_table), names(d, c.ref_columns));
@@ -59,6 +52,15 @@ std::string fk_tail(Dialect const& d, Constraint const& c) {
   return out;
 }
 
+}  // namespace
+
+std::string trim(std::string_view s) {
+  auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string_view::npos) return {};
+  auto e = s.find_last_not_of(" \t\r\n");
+  return std::string(s.substr(b, e - b + 1));
+}
+
 // A table constraint as CREATE TABLE and ADD CONSTRAINT write it.
 std::string constraint_sql(Dialect const& d, Constraint const& c) {
   std::string out = c.name.empty() ? "" : "CONSTRAINT " + quote(d, c.name) + " ";
@@ -72,6 +74,8 @@ std::string constraint_sql(Dialect const& d, Constraint const& c) {
 }
 
 std::string table_name(Dialect const& d, Table const& t) { return quote_table(d, t.schema, t.name); }
+
+namespace {
 
 std::string comment_literal(Dialect const& d, std::optional<std::string> const& text) {
   return text ? string_literal(d, *text) : "NULL";
@@ -107,7 +111,13 @@ void create_table(Dialect const& d, Op const& op, Statements& out) {
   for (auto const& c : t.constraints) lines.push_back(constraint_sql(d, c));
   std::string sql = "CREATE TABLE " + table_name(d, t) + " (\n";
   for (std::size_t i = 0; i < lines.size(); ++i) sql += "    " + lines[i] + (i + 1 < lines.size() ? ", \n" : "\n");
-  out.push_back(sql + ")");
+  sql += ")";
+  if (d.table_options) {  // the comment is a table option there
+    d.table_options(d, t, sql);
+    out.push_back(sql);
+    return;
+  }
+  out.push_back(sql);
   if (t.comment) out.push_back(fmt::format("COMMENT ON TABLE {} IS {}", table_name(d, t), string_literal(d, *t.comment)));
   for (auto const& c : t.columns)
     if (c.comment)
@@ -118,10 +128,11 @@ void add_column(Dialect const& d, Op const& op, Statements& out) {
   auto const& t = *op.table;
   auto const& c = *op.column;
   out.push_back(fmt::format("ALTER TABLE {} ADD COLUMN {}", table_name(d, t), column_spec(d, c, false)));
+  bool const inline_comment = d.table_options != nullptr;
   for (auto const& k : t.constraints)  // the constraints the column's own options made
     if (k.from_column && k.kind != Constraint::primary_key && k.columns.size() == 1 && k.columns.front() == c.name)
       out.push_back(fmt::format("ALTER TABLE {} ADD {}", table_name(d, t), constraint_sql(d, k)));
-  if (c.comment)
+  if (c.comment && !inline_comment)
     out.push_back(fmt::format("COMMENT ON COLUMN {}.{} IS {}", table_name(d, t), quote(d, c.name), string_literal(d, *c.comment)));
 }
 
@@ -196,6 +207,7 @@ std::string default_sql(Dialect const& d, ast::DefaultExpr const& value) {
 }
 
 std::string column_spec(Dialect const& d, Column const& c, bool in_create_table) {
+  if (d.column_spec) return d.column_spec(d, c, in_create_table);
   std::string out = quote(d, c.name) + " " + d.column_type(d, c, in_create_table);
   if (c.default_value) out += " DEFAULT " + default_sql(d, *c.default_value);
   if (!c.nullable) out += " NOT NULL";
@@ -204,8 +216,27 @@ std::string column_spec(Dialect const& d, Column const& c, bool in_create_table)
   return out;
 }
 
-Statements render(Dialect const& d, Op const& op, SourceFile const*, DiagnosticSink&) {
+namespace {
+Statements render_op(Dialect const& d, Op const& op);
+}
+
+Statements render(Dialect const& d, Op const& op, SourceFile const* file, DiagnosticSink& diags) {
+  try {
+    return render_op(d, op);
+  } catch (Unsupported const& u) {
+    auto loc = boost::apply_visitor([](auto const& s) -> ast::Loc {
+      if constexpr (requires { s.loc; }) return s.loc; else return {};
+    }, op.statement->get());
+    if (file) diags.error(*file, loc.offset, DiagKind::unsupported, u.what, d.name, u.why);
+    else diags.error(DiagKind::unsupported, u.what, d.name, u.why);
+    return {};
+  }
+}
+
+namespace {
+Statements render_op(Dialect const& d, Op const& op) {
   Statements out;
+  if (d.render_override && d.render_override(d, op, out)) return out;
   auto const& s = op.statement->get();
   auto enums_first = [&] {
     if (!op.create_enums.empty() && d.create_enums) d.create_enums(d, op.create_enums, out);
@@ -238,11 +269,11 @@ Statements render(Dialect const& d, Op const& op, SourceFile const*, DiagnosticS
   } else if (auto const* ci = boost::get<ast::CreateIndex>(&s)) {
     auto const& i = *op.index;
     out.push_back(fmt::format("CREATE {}INDEX {}{} ON {} {}({}){}", i.unique ? "UNIQUE " : "",
-                              ci->concurrently ? "CONCURRENTLY " : "", quote(d, i.name),
+                              ci->concurrently && d.concurrent_indexes ? "CONCURRENTLY " : "", quote(d, i.name),
                               quote_table(d, i.schema, i.table), i.method ? "USING " + *i.method + " " : "",
                               index_elements(d, i), i.where ? " WHERE " + trim(i.where->text) : ""));
   } else if (auto const* di = boost::get<ast::DropIndex>(&s)) {
-    out.push_back(fmt::format("DROP INDEX {}{}", di->concurrently ? "CONCURRENTLY " : "",
+    out.push_back(fmt::format("DROP INDEX {}{}", di->concurrently && d.concurrent_indexes ? "CONCURRENTLY " : "",
                               quote_table(d, op.index->schema, op.index->name)));
   } else if (boost::get<ast::AddConstraint>(&s)) {
     out.push_back(fmt::format("ALTER TABLE {} ADD {}", table_name(d, *op.table), constraint_sql(d, *op.constraint)));
@@ -262,5 +293,6 @@ Statements render(Dialect const& d, Op const& op, SourceFile const*, DiagnosticS
   }
   return out;
 }
+}  // namespace
 
 }  // namespace retort::dialects

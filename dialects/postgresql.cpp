@@ -76,6 +76,7 @@ Dialect const postgresql = [] {
   Dialect d;
   d.name = "postgresql";
   d.version_insert_returning = true;
+  d.concurrent_indexes = true;
   d.reserved_words = reserved;
   d.max_identifier_length = 63;
   d.column_type = column_type;

@@ -3,10 +3,10 @@
 
 namespace retort::dialects {
 
-extern Dialect const postgresql;
+extern Dialect const postgresql, mysql, mariadb;
 
 Dialect const* find_dialect(std::string_view name) {
-  for (auto const* d : {&postgresql})
+  for (auto const* d : {&postgresql, &mysql, &mariadb})
     if (d->name == name) return d;
   return nullptr;
 }

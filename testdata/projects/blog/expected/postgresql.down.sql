@@ -18,8 +18,6 @@ UPDATE alembic_version SET version_num='0002' WHERE alembic_version.version_num 
 
 DROP TABLE comments;
 
-DROP INDEX ix_posts_author;
-
 DROP TABLE posts;
 
 UPDATE alembic_version SET version_num='0001' WHERE alembic_version.version_num = '0002';

@@ -1,0 +1,162 @@
+// MySQL (>= 8.0) and MariaDB (>= 10.5): backquotes, AUTO_INCREMENT, inline ENUM, no
+// transactional DDL, backslashes escaped in literals; MODIFY/CHANGE with the whole column
+// from the schema model; constraints dropped by kind (MariaDB drops a CHECK as a CONSTRAINT).
+#include <array>
+
+#include <fmt/format.h>
+
+#include "dialects/dialect.hpp"
+
+namespace retort::dialects {
+
+namespace {
+
+#include "dialects/mysql_words.inc"
+
+using namespace schema;
+
+std::string column_type(Dialect const& d, Column const& c, bool) {
+  using K = ast::TypeKind;
+  auto const& t = c.type;
+  auto sized = [&](char const* name) {
+    if (!t.length) throw Unsupported{fmt::format("column '{}'", c.name), fmt::format("a {} needs a length", name)};
+    return fmt::format("{}({})", name, *t.length);
+  };
+  switch (t.kind) {
+    case K::integer: return "INTEGER";
+    case K::smallint: return "SMALLINT";
+    case K::bigint: return "BIGINT";
+    case K::boolean: return "BOOL";
+    case K::float_: return "FLOAT";
+    case K::numeric:
+      return t.scale ? fmt::format("NUMERIC({}, {})", *t.length, *t.scale) : t.length ? fmt::format("NUMERIC({})", *t.length) : "NUMERIC";
+    case K::string:
+    case K::unicode: return sized("VARCHAR");
+    case K::char_: return t.length ? fmt::format("CHAR({})", *t.length) : "CHAR";
+    case K::text:
+    case K::unicode_text: return "TEXT";
+    case K::date: return "DATE";
+    case K::time: return "TIME";
+    case K::datetime:
+    case K::interval: return "DATETIME";
+    case K::binary: return "BLOB";
+    case K::json: return "JSON";
+    case K::uuid: return "CHAR(32)";
+    case K::enum_: {
+      std::string values;
+      for (auto const& v : t.values) values += (values.empty() ? "" : ",") + string_literal(d, v);
+      return "ENUM(" + values + ")";
+    }
+    case K::native: return t.native;
+  }
+  return {};
+}
+
+// SQLAlchemy's MySQL column: name type [NOT NULL] [COMMENT] [AUTO_INCREMENT | DEFAULT] [CHECK].
+std::string column_spec(Dialect const& d, Column const& c, bool in_create_table) {
+  std::string out = quote(d, c.name) + " " + column_type(d, c, in_create_table);
+  if (!c.nullable) out += " NOT NULL";
+  if (c.comment) out += " COMMENT " + string_literal(d, *c.comment);
+  if (c.autoincrement) out += " AUTO_INCREMENT";
+  else if (c.default_value) out += " DEFAULT " + default_sql(d, *c.default_value);
+  if (c.check)
+    out += (c.check_name ? " CONSTRAINT " + quote(d, *c.check_name) : std::string()) + " CHECK (" + trim(c.check->text) + ")";
+  return out;
+}
+
+std::string_view table_options(Dialect const& d, Table const& t, std::string& sql) {
+  if (t.comment) sql += "COMMENT=" + string_literal(d, *t.comment);
+  return {};
+}
+
+// Alembic's _mysql_colspec: type NULL|NOT NULL [AUTO_INCREMENT] [DEFAULT] [COMMENT].
+std::string modify_spec(Dialect const& d, Column const& c) {
+  std::string out = column_type(d, c, false) + (c.nullable ? " NULL" : " NOT NULL");
+  if (c.autoincrement) out += " AUTO_INCREMENT";
+  if (c.default_value) out += " DEFAULT " + default_sql(d, *c.default_value);
+  if (c.comment) out += " COMMENT " + string_literal(d, *c.comment);
+  return out;
+}
+
+bool only_default_changes(ast::AlterColumn const& a) {
+  return std::all_of(a.changes.begin(), a.changes.end(), [](ast::Change const& c) {
+    auto const* f = boost::get<ast::FlagChange>(&c.get());
+    return boost::get<ast::SetDefault>(&c.get()) || (f && f->flag == ast::ChangeFlag::drop_default);
+  });
+}
+
+bool render_override(Dialect const& d, Op const& op, Statements& out) {
+  auto const& s = op.statement->get();
+  if (auto const* ci = boost::get<ast::CreateIndex>(&s)) {
+    if (ci->where) throw Unsupported{"create index " + ci->name.text, "MySQL has no partial indexes"};
+    if (ci->method) throw Unsupported{"create index " + ci->name.text, "'using " + ci->method->text + "' is not a MySQL index method"};
+    return false;
+  }
+  if (auto const* di = boost::get<ast::DropIndex>(&s)) {
+    out.push_back(fmt::format("DROP INDEX {} ON {}", quote(d, di->name.text), quote_table(d, op.index->schema, op.index->table)));
+    return true;
+  }
+  if (boost::get<ast::DropConstraint>(&s)) {
+    auto const& c = *op.constraint;
+    auto const t = table_name(d, *op.table);
+    switch (c.kind) {
+      case Constraint::foreign_key: out.push_back(fmt::format("ALTER TABLE {} DROP FOREIGN KEY {}", t, quote(d, c.name))); break;
+      case Constraint::unique: out.push_back(fmt::format("ALTER TABLE {} DROP INDEX {}", t, quote(d, c.name))); break;
+      case Constraint::primary_key: out.push_back(fmt::format("ALTER TABLE {} DROP PRIMARY KEY", t)); break;
+      case Constraint::check:
+        out.push_back(fmt::format("ALTER TABLE {} DROP {} {}", t, d.name == "mariadb" ? "CONSTRAINT" : "CHECK", quote(d, c.name)));
+        break;
+    }
+    return true;
+  }
+  if (boost::get<ast::CommentOnTable>(&s)) {
+    out.push_back(fmt::format("ALTER TABLE {} COMMENT {}", table_name(d, *op.table), string_literal(d, op.table->comment.value_or(""))));
+    return true;
+  }
+  if (boost::get<ast::CommentOnColumn>(&s)) {
+    out.push_back(fmt::format("ALTER TABLE {} MODIFY {} {}", table_name(d, *op.table), quote(d, op.column->name), modify_spec(d, *op.column)));
+    return true;
+  }
+  if (boost::get<ast::RenameColumn>(&s)) {
+    out.push_back(fmt::format("ALTER TABLE {} CHANGE {} {} {}", table_name(d, *op.table), quote(d, op.old_column->name),
+                              quote(d, op.column->name), modify_spec(d, *op.column)));
+    return true;
+  }
+  if (auto const* a = boost::get<ast::AlterColumn>(&s)) {
+    auto const t = table_name(d, *op.table);
+    auto const col = quote(d, op.column->name);
+    if (only_default_changes(*a)) {
+      out.push_back(op.column->default_value
+                        ? fmt::format("ALTER TABLE {} ALTER COLUMN {} SET DEFAULT {}", t, col, default_sql(d, *op.column->default_value))
+                        : fmt::format("ALTER TABLE {} ALTER COLUMN {} DROP DEFAULT", t, col));
+    } else {
+      out.push_back(fmt::format("ALTER TABLE {} MODIFY {} {}", t, col, modify_spec(d, *op.column)));
+    }
+    return true;
+  }
+  return false;
+}
+
+Dialect make(std::string_view name, std::span<std::string_view const> words) {
+  Dialect d;
+  d.name = name;
+  d.transactional_ddl = false;
+  d.quote_open = '`';
+  d.quote_close = '`';
+  d.reserved_words = words;
+  d.max_identifier_length = 64;
+  d.escape_backslashes = true;
+  d.column_type = column_type;
+  d.column_spec = column_spec;
+  d.table_options = table_options;
+  d.render_override = render_override;
+  return d;
+}
+
+}  // namespace
+
+extern Dialect const mysql, mariadb;
+Dialect const mysql = make("mysql", mysql_reserved);
+Dialect const mariadb = make("mariadb", mariadb_reserved);
+
+}  // namespace retort::dialects
