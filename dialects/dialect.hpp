@@ -36,7 +36,9 @@ struct Dialect {
   std::span<std::string_view const> reserved_words;
   std::size_t max_identifier_length = 63;
   bool escape_backslashes = false;  // string literals double `\` (MySQL's default sql_mode)
-  bool concurrent_indexes = false;  // CREATE/DROP INDEX CONCURRENTLY (elsewhere the word is dropped, as Alembic does)
+  bool concurrent_indexes = false;
+  bool parenthesize_default_sql = false;   // DEFAULT (expr) for raw SQL and calls (SQLite)
+  std::string_view now_function = "now()";  // what `now()` means (SQLAlchemy's func.now())  // CREATE/DROP INDEX CONCURRENTLY (elsewhere the word is dropped, as Alembic does)
 
   // -- what differs (nullptr: the generic renderer's) --
   std::string (*column_type)(Dialect const&, schema::Column const&, bool in_create_table) = nullptr;
@@ -47,7 +49,14 @@ struct Dialect {
   std::string_view (*table_options)(Dialect const&, schema::Table const&, std::string& out) = nullptr;
   // Renders the ops whose SQL differs from the generic renderer's; false: not handled here.
   bool (*render_override)(Dialect const&, schema::Op const&, Statements&) = nullptr;
+  // Whether an op must be done by rebuilding its table (SQLite): create the new shape,
+  // copy the rows, drop the old table, rename, re-create the indexes.
+  bool (*needs_rebuild)(Dialect const&, schema::Op const&) = nullptr;
 };
+
+// Rebuilds a table from its shape `before` to the shape (and indexes) of `last`, the last
+// of one or more consecutive ops on it (Alembic's batch "move and copy").
+Statements rebuild(Dialect const& d, schema::Table const& before, schema::Op const& last);
 
 // Thrown by a render hook for what the dialect cannot express; render() reports it at the
 // statement as `STATEMENT on DIALECT: why`.

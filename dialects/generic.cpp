@@ -202,8 +202,12 @@ std::string default_sql(Dialect const& d, ast::DefaultExpr const& value) {
     return *k == ast::SqlKeyword::current_timestamp ? "CURRENT_TIMESTAMP"
            : *k == ast::SqlKeyword::current_date    ? "CURRENT_DATE"
                                                     : "CURRENT_TIME";
-  if (auto const* f = boost::get<ast::FunctionCall>(&value.get())) return f->name.text + "()";
-  return trim(boost::get<ast::RawSql>(value.get()).text);
+  if (auto const* f = boost::get<ast::FunctionCall>(&value.get())) {
+    if (f->name.text == "now") return std::string(d.now_function);
+    return d.parenthesize_default_sql ? "(" + f->name.text + "())" : f->name.text + "()";
+  }
+  auto sql = trim(boost::get<ast::RawSql>(value.get()).text);
+  return d.parenthesize_default_sql ? "(" + sql + ")" : sql;
 }
 
 std::string column_spec(Dialect const& d, Column const& c, bool in_create_table) {
@@ -218,6 +222,44 @@ std::string column_spec(Dialect const& d, Column const& c, bool in_create_table)
 
 namespace {
 Statements render_op(Dialect const& d, Op const& op);
+
+std::string create_index_sql(Dialect const& d, Index const& i, bool concurrently) {
+  return fmt::format("CREATE {}INDEX {}{} ON {} {}({}){}", i.unique ? "UNIQUE " : "",
+                     concurrently && d.concurrent_indexes ? "CONCURRENTLY " : "", quote(d, i.name),
+                     quote_table(d, i.schema, i.table), i.method ? "USING " + *i.method + " " : "", index_elements(d, i),
+                     i.where ? " WHERE " + trim(i.where->text) : "");
+}
+}  // namespace
+
+Statements rebuild(Dialect const& d, Table const& before, Op const& last) {
+  Statements out;
+  Table shape = *last.table;
+  auto const temp = "_alembic_tmp_" + shape.name;
+  shape.name = temp;
+  Op create;
+  create.table = shape;
+  create_table(d, create, out);
+  out.resize(1);  // the comments SQLite cannot keep
+  std::vector<std::string> columns, values;
+  for (auto const& c : last.table->columns) {
+    auto const* old = before.column(c.name);
+    if (!old) continue;
+    columns.push_back(quote(d, c.name));
+    values.push_back(old->type == c.type ? quote_table(d, "", before.name) + "." + quote(d, c.name)
+                                          : fmt::format("CAST({}.{} AS {})", quote(d, before.name), quote(d, c.name),
+                                                        d.column_type(d, c, false)));
+  }
+  auto join = [](std::vector<std::string> const& v) {
+    std::string s;
+    for (auto const& x : v) s += (s.empty() ? "" : ", ") + x;
+    return s;
+  };
+  out.push_back(fmt::format("INSERT INTO {} ({}) SELECT {} FROM {}", quote_table(d, shape.schema, temp), join(columns),
+                            join(values), table_name(d, before)));
+  out.push_back("DROP TABLE " + table_name(d, before));
+  out.push_back(fmt::format("ALTER TABLE {} RENAME TO {}", quote_table(d, shape.schema, temp), quote(d, last.table->name)));
+  for (auto const& i : last.indexes) out.push_back(create_index_sql(d, i, false));
+  return out;
 }
 
 Statements render(Dialect const& d, Op const& op, SourceFile const* file, DiagnosticSink& diags) {
@@ -267,11 +309,7 @@ Statements render_op(Dialect const& d, Op const& op) {
     (d.alter_column ? d.alter_column : generic_alter_column)(d, op, out);
     enums_after();
   } else if (auto const* ci = boost::get<ast::CreateIndex>(&s)) {
-    auto const& i = *op.index;
-    out.push_back(fmt::format("CREATE {}INDEX {}{} ON {} {}({}){}", i.unique ? "UNIQUE " : "",
-                              ci->concurrently && d.concurrent_indexes ? "CONCURRENTLY " : "", quote(d, i.name),
-                              quote_table(d, i.schema, i.table), i.method ? "USING " + *i.method + " " : "",
-                              index_elements(d, i), i.where ? " WHERE " + trim(i.where->text) : ""));
+    out.push_back(create_index_sql(d, *op.index, ci->concurrently));
   } else if (auto const* di = boost::get<ast::DropIndex>(&s)) {
     out.push_back(fmt::format("DROP INDEX {}{}", di->concurrently && d.concurrent_indexes ? "CONCURRENTLY " : "",
                               quote_table(d, op.index->schema, op.index->name)));

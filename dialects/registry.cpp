@@ -3,10 +3,10 @@
 
 namespace retort::dialects {
 
-extern Dialect const postgresql, mysql, mariadb;
+extern Dialect const postgresql, mysql, mariadb, sqlite;
 
 Dialect const* find_dialect(std::string_view name) {
-  for (auto const* d : {&postgresql, &mysql, &mariadb})
+  for (auto const* d : {&postgresql, &mysql, &mariadb, &sqlite})
     if (d->name == name) return d;
   return nullptr;
 }

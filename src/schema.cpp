@@ -117,11 +117,23 @@ void Replayer::statement(Statement const& s, bool autocommit, bool assume, std::
   Op op;
   op.statement = &s;
   op.autocommit = autocommit;
+  std::optional<std::string> table_key;  // the table the statement changes, if any
+  if (auto const* ac = boost::get<AddColumn>(&s.get())) table_key = key(ac->column.schema, ac->column.table);
+  if (auto const* dc = boost::get<DropColumn>(&s.get())) table_key = key(dc->column.schema, dc->column.table);
+  if (auto const* al = boost::get<AlterColumn>(&s.get())) table_key = key(al->column.schema, al->column.table);
+  if (auto const* ad = boost::get<AddConstraint>(&s.get())) table_key = key(ad->table.schema, ad->table.name);
+  if (auto const* dr = boost::get<DropConstraint>(&s.get())) table_key = key(dr->table.schema, dr->table.name);
+  if (table_key)
+    if (auto it = schema.tables.find(*table_key); it != schema.tables.end()) op.table_before = it->second;
   if (auto const* ci = boost::get<CreateIndex>(&s.get()); ci && ci->concurrently && !autocommit && !assume)
     error(ci->loc, DiagKind::concurrently_outside_autocommit, "create index concurrently");
   if (auto const* di = boost::get<DropIndex>(&s.get()); di && di->concurrently && !autocommit && !assume)
     error(di->loc, DiagKind::concurrently_outside_autocommit, "drop index concurrently");
-  if (apply(s, op) && out && !assume) out->push_back(std::move(op));
+  if (!apply(s, op) || !out || assume) return;
+  if (op.table)
+    for (auto const& [k, i] : schema.indexes)
+      if (i.schema == op.table->schema && i.table == op.table->name) op.indexes.push_back(i);
+  out->push_back(std::move(op));
 }
 
 Table* Replayer::table(QName const& q, bool must_exist) {

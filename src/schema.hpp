@@ -87,6 +87,8 @@ struct Op {
   std::optional<Column> old_column;       // altered or renamed: before
   std::optional<Constraint> constraint;   // added or dropped
   std::optional<Index> index;             // created or dropped
+  std::optional<Table> table_before;      // the table before the statement (what a rebuild copies from)
+  std::vector<Index> indexes;             // the table's indexes after the statement (what a rebuild re-creates)
   std::vector<Enum> create_enums;         // enum types new with this statement
   std::vector<Enum> drop_enums;           // enum types no column uses any more
 };

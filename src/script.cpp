@@ -77,10 +77,23 @@ std::optional<std::string> assemble(dialects::Dialect const& dialect, std::vecto
     if (step.revision)
       if (auto it = by_path.find(graph.node(*step.revision).revision->path); it != by_path.end()) file = it->second;
     bool autocommit = false;
-    for (auto const& op : checked.ops) {
+    auto const& ops = checked.ops;
+    for (std::size_t i = 0; i < ops.size(); ++i) {
+      auto const& op = ops[i];
       if (op.autocommit != autocommit) {
         if (op.autocommit) w.commit(); else w.begin();
         autocommit = op.autocommit;
+      }
+      if (dialect.needs_rebuild && dialect.needs_rebuild(dialect, op)) {
+        // consecutive rebuilds of one table are one rebuild
+        std::size_t j = i;
+        while (j + 1 < ops.size() && ops[j + 1].table && ops[j + 1].table->name == op.table->name &&
+               ops[j + 1].table->schema == op.table->schema && ops[j + 1].autocommit == op.autocommit &&
+               dialect.needs_rebuild(dialect, ops[j + 1]))
+          ++j;
+        for (auto const& sql : dialects::rebuild(dialect, *op.table_before, ops[j])) w.statement(sql);
+        i = j;
+        continue;
       }
       for (auto const& sql : dialects::render(dialect, op, file, diags)) w.statement(sql);
     }

@@ -1,0 +1,121 @@
+// SQLite (>= 3.35): what its ALTER TABLE can do (add, rename and drop a column, rename a
+// table) directly; everything else as a table rebuild from the schema model (Alembic's
+// batch "move and copy"). No comments; BEGIN/COMMIT around the script (its DDL is
+// transactional; Alembic leaves them out).
+#include <array>
+
+#include <fmt/format.h>
+
+#include "dialects/dialect.hpp"
+
+namespace retort::dialects {
+
+namespace {
+
+#include "dialects/sqlite_words.inc"
+
+using namespace schema;
+
+std::string column_type(Dialect const&, Column const& c, bool) {
+  using K = ast::TypeKind;
+  auto const& t = c.type;
+  auto sized = [&](char const* name) { return t.length ? fmt::format("{}({})", name, *t.length) : std::string(name); };
+  switch (t.kind) {
+    case K::integer: return "INTEGER";
+    case K::smallint: return "SMALLINT";
+    case K::bigint: return "BIGINT";
+    case K::boolean: return "BOOLEAN";
+    case K::float_: return "FLOAT";
+    case K::numeric: return t.scale ? fmt::format("NUMERIC({}, {})", *t.length, *t.scale) : sized("NUMERIC");
+    case K::string:
+    case K::unicode: return sized("VARCHAR");
+    case K::char_: return sized("CHAR");
+    case K::text:
+    case K::unicode_text: return "TEXT";
+    case K::date: return "DATE";
+    case K::time: return "TIME";
+    case K::datetime:
+    case K::interval: return "DATETIME";
+    case K::binary: return "BLOB";
+    case K::json: return "JSON";
+    case K::uuid: return "CHAR(32)";
+    case K::enum_: {
+      std::size_t longest = 0;
+      for (auto const& v : t.values) longest = std::max(longest, v.size());
+      return fmt::format("VARCHAR({})", longest);
+    }
+    case K::native: return t.native;
+  }
+  return {};
+}
+
+bool constant(ast::DefaultExpr const& d) { return boost::get<ast::Literal>(&d.get()) != nullptr; }
+
+// SQLite's ADD COLUMN refuses what it cannot apply to existing rows: PRIMARY KEY, UNIQUE,
+// NOT NULL without a default, a default that is not a constant, a foreign key with a default.
+bool add_column_rebuilds(Op const& op) {
+  auto const& c = *op.column;
+  if (!c.nullable && (!c.default_value || !constant(*c.default_value))) return true;
+  if (c.default_value && !constant(*c.default_value)) return true;
+  for (auto const& k : op.table->constraints)
+    if (k.from_column && k.columns.size() == 1 && k.columns.front() == c.name &&
+        (k.kind != Constraint::foreign_key || c.default_value))
+      return true;
+  return false;
+}
+
+// DROP COLUMN refuses a column in a key, an index, a check or a foreign key.
+bool drop_column_rebuilds(Op const& op) {
+  auto const& c = *op.column;
+  if (c.check) return true;
+  for (auto const& k : op.table_before->constraints)
+    if (std::find(k.columns.begin(), k.columns.end(), c.name) != k.columns.end()) return true;
+  return false;
+}
+
+bool needs_rebuild(Dialect const&, Op const& op) {
+  auto const& s = op.statement->get();
+  if (!op.table_before) return false;
+  if (auto const* a = boost::get<ast::AlterColumn>(&s))  // a comment alone changes nothing here
+    return !std::all_of(a->changes.begin(), a->changes.end(),
+                        [](ast::Change const& c) { return boost::get<ast::CommentChange>(&c.get()) != nullptr; });
+  if (boost::get<ast::AddConstraint>(&s) || boost::get<ast::DropConstraint>(&s)) return true;
+  if (boost::get<ast::AddColumn>(&s)) return add_column_rebuilds(op);
+  if (boost::get<ast::DropColumn>(&s)) return drop_column_rebuilds(op);
+  return false;
+}
+
+bool render_override(Dialect const& d, Op const& op, Statements&) {
+  auto const& s = op.statement->get();
+  if (boost::get<ast::CommentOnTable>(&s) || boost::get<ast::CommentOnColumn>(&s) || boost::get<ast::AlterColumn>(&s))
+    return true;  // SQLite keeps no comments (the model does)
+  if (auto const* ci = boost::get<ast::CreateIndex>(&s); ci && ci->method)
+    throw Unsupported{"create index " + ci->name.text, "'using " + ci->method->text + "' is not an SQLite index method"};
+  if (auto const* ac = boost::get<ast::AddColumn>(&s); ac && op.column->comment) {
+    (void)ac;
+    return false;
+  }
+  (void)d;
+  return false;
+}
+
+std::string_view table_options(Dialect const&, Table const&, std::string&) { return {}; }
+
+}  // namespace
+
+extern Dialect const sqlite;
+Dialect const sqlite = [] {
+  Dialect d;
+  d.name = "sqlite";
+  d.reserved_words = sqlite_reserved;
+  d.max_identifier_length = 1024;
+  d.column_type = column_type;
+  d.table_options = table_options;  // comments: none in CREATE TABLE, none after it
+  d.render_override = render_override;
+  d.needs_rebuild = needs_rebuild;
+  d.parenthesize_default_sql = true;
+  d.now_function = "CURRENT_TIMESTAMP";
+  return d;
+}();
+
+}  // namespace retort::dialects
