@@ -28,7 +28,9 @@ struct Dialect {
   std::string_view commit = "COMMIT";
   std::string_view terminator = ";";  // after each statement
   std::string_view separator;         // a line of its own after each statement ("GO", "/")
-  bool version_insert_returning = false;
+  bool version_insert_returning = false;  // PostgreSQL: RETURNING
+  bool version_insert_output = false;     // SQL Server: OUTPUT inserted.version_num
+  std::string_view version_type = "VARCHAR(32)";
 
   // -- names and literals --
   char quote_open = '"';
@@ -38,7 +40,8 @@ struct Dialect {
   bool escape_backslashes = false;  // string literals double `\` (MySQL's default sql_mode)
   bool concurrent_indexes = false;
   bool parenthesize_default_sql = false;   // DEFAULT (expr) for raw SQL and calls (SQLite)
-  std::string_view now_function = "now()";  // what `now()` means (SQLAlchemy's func.now())  // CREATE/DROP INDEX CONCURRENTLY (elsewhere the word is dropped, as Alembic does)
+  std::string_view now_function = "now()";  // what `now()` means (SQLAlchemy's func.now())
+  bool integer_booleans = false;            // true/false as 1/0 (SQL Server, Oracle)  // CREATE/DROP INDEX CONCURRENTLY (elsewhere the word is dropped, as Alembic does)
 
   // -- what differs (nullptr: the generic renderer's) --
   std::string (*column_type)(Dialect const&, schema::Column const&, bool in_create_table) = nullptr;
@@ -78,6 +81,9 @@ std::string string_literal(Dialect const& d, std::string_view value);
 std::string default_sql(Dialect const& d, ast::DefaultExpr const& value);
 std::string column_spec(Dialect const& d, schema::Column const& c, bool in_create_table);
 std::string constraint_sql(Dialect const& d, schema::Constraint const& c);
+std::string literal_sql(Dialect const& d, ast::Literal const& l);
+// The generic renderer's statements for an op (for a hook that adds to them).
+Statements render_generic(Dialect const& d, schema::Op const& op);
 std::string table_name(Dialect const& d, schema::Table const& t);
 std::string trim(std::string_view s);
 

@@ -75,22 +75,23 @@ std::string constraint_sql(Dialect const& d, Constraint const& c) {
 
 std::string table_name(Dialect const& d, Table const& t) { return quote_table(d, t.schema, t.name); }
 
+std::string literal_sql(Dialect const& d, ast::Literal const& l) {
+  switch (l.kind) {
+    case ast::LiteralKind::number: return l.text;
+    case ast::LiteralKind::string: return string_literal(d, l.text);
+    case ast::LiteralKind::true_: return d.integer_booleans ? "1" : "true";
+    case ast::LiteralKind::false_: return d.integer_booleans ? "0" : "false";
+    case ast::LiteralKind::null: return "NULL";
+  }
+  return {};
+}
+
 namespace {
 
 std::string comment_literal(Dialect const& d, std::optional<std::string> const& text) {
   return text ? string_literal(d, *text) : "NULL";
 }
 
-std::string literal_sql(Dialect const& d, ast::Literal const& l) {
-  switch (l.kind) {
-    case ast::LiteralKind::number: return l.text;
-    case ast::LiteralKind::string: return string_literal(d, l.text);
-    case ast::LiteralKind::true_: return "true";
-    case ast::LiteralKind::false_: return "false";
-    case ast::LiteralKind::null: return "NULL";
-  }
-  return {};
-}
 
 std::string index_elements(Dialect const& d, Index const& i) {
   std::string out;
@@ -279,6 +280,12 @@ namespace {
 Statements render_op(Dialect const& d, Op const& op) {
   Statements out;
   if (d.render_override && d.render_override(d, op, out)) return out;
+  return render_generic(d, op);
+}
+}  // namespace
+
+Statements render_generic(Dialect const& d, Op const& op) {
+  Statements out;
   auto const& s = op.statement->get();
   auto enums_first = [&] {
     if (!op.create_enums.empty() && d.create_enums) d.create_enums(d, op.create_enums, out);
@@ -331,6 +338,5 @@ Statements render_op(Dialect const& d, Op const& op) {
   }
   return out;
 }
-}  // namespace
 
 }  // namespace retort::dialects

@@ -3,10 +3,10 @@
 
 namespace retort::dialects {
 
-extern Dialect const postgresql, mysql, mariadb, sqlite;
+extern Dialect const postgresql, mysql, mariadb, sqlite, mssql, oracle;
 
 Dialect const* find_dialect(std::string_view name) {
-  for (auto const* d : {&postgresql, &mysql, &mariadb, &sqlite})
+  for (auto const* d : {&postgresql, &mysql, &mariadb, &sqlite, &mssql, &oracle})
     if (d->name == name) return d;
   return nullptr;
 }

@@ -22,22 +22,23 @@ class Writer {
     if (!d_.separator.empty()) out_ += std::string(d_.separator) + "\n\n";
   }
   void comment(std::string const& text) { out_ += "-- " + text + "\n\n"; }
-  void begin() {
-    if (d_.transactional_ddl) statement(std::string(d_.begin));
+  void begin() {  // no separator after it (Alembic's SQL Server output has none)
+    if (d_.transactional_ddl) out_ += std::string(d_.begin) + std::string(d_.terminator) + "\n\n";
   }
   void commit() {
     if (d_.transactional_ddl) statement(std::string(d_.commit));
   }
 
   void create_version_table() {
-    statement(fmt::format("CREATE TABLE {} (\n    version_num VARCHAR(32) NOT NULL, \n    CONSTRAINT {} PRIMARY KEY "
+    statement(fmt::format("CREATE TABLE {} (\n    version_num {} NOT NULL, \n    CONSTRAINT {} PRIMARY KEY "
                           "(version_num)\n)",
-                          table_, dialects::quote(d_, o_.version_table + "_pkc")));
+                          table_, d_.version_type, dialects::quote(d_, o_.version_table + "_pkc")));
   }
   void version(VersionOp const& op) {
     switch (op.kind) {
       case VersionOp::insert:
-        statement(fmt::format("INSERT INTO {} (version_num) VALUES ('{}'){}", table_, op.to,
+        statement(fmt::format("INSERT INTO {} (version_num){} VALUES ('{}'){}", table_,
+                              d_.version_insert_output ? " OUTPUT inserted.version_num" : "", op.to,
                               d_.version_insert_returning ? " RETURNING " + table_ + ".version_num" : ""));
         break;
       case VersionOp::update:

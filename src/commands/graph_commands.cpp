@@ -75,7 +75,7 @@ int run_plan(Context& ctx, Command command) {
     if (dialect_name.empty()) dialect_name = config.dialect;
     auto const* dialect = dialects::find_dialect(dialect_name);
     if (!dialect) {
-      ctx.diags.error(DiagKind::unsupported_dialect, dialect_name);
+      ctx.diags.error(DiagKind::unknown_dialect, dialect_name);
       return 1;
     }
     auto colon = range.find(':');

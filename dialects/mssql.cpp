@@ -1,0 +1,207 @@
+// SQL Server (>= 2017): [quoted] names, IDENTITY, BIT booleans with 1/0, the (max) types,
+// BEGIN TRANSACTION and a GO line after every statement, ALTER COLUMN with type and
+// nullability, sp_rename, extended properties for comments, and the T-SQL lookups of
+// Alembic's mssql_drop_default/_check/_foreign_key before a column or default is dropped.
+#include <array>
+
+#include <fmt/format.h>
+
+#include "dialects/dialect.hpp"
+
+namespace retort::dialects {
+
+namespace {
+
+#include "dialects/mssql_words.inc"
+
+using namespace schema;
+
+std::string column_type(Dialect const&, Column const& c, bool) {
+  using K = ast::TypeKind;
+  auto const& t = c.type;
+  auto sized = [&](char const* name, char const* otherwise) {
+    return t.length ? fmt::format("{}({})", name, *t.length) : std::string(otherwise);
+  };
+  switch (t.kind) {
+    case K::integer: return "INTEGER";
+    case K::smallint: return "SMALLINT";
+    case K::bigint: return "BIGINT";
+    case K::boolean: return "BIT";
+    case K::float_: return "FLOAT";
+    case K::numeric: return t.scale ? fmt::format("NUMERIC({}, {})", *t.length, *t.scale) : sized("NUMERIC", "NUMERIC");
+    case K::string: return sized("VARCHAR", "VARCHAR(max)");
+    case K::unicode: return sized("NVARCHAR", "NVARCHAR(max)");
+    case K::char_: return sized("CHAR", "CHAR");
+    case K::text: return "VARCHAR(max)";
+    case K::unicode_text:
+    case K::json: return "NVARCHAR(max)";
+    case K::date: return "DATE";
+    case K::time: return "TIME";
+    case K::datetime: return t.timezone ? "DATETIMEOFFSET" : "DATETIME";
+    case K::interval: return "DATETIME";
+    case K::binary: return "VARBINARY(max)";
+    case K::uuid: return "UNIQUEIDENTIFIER";
+    case K::enum_: {
+      std::size_t longest = 0;
+      for (auto const& v : t.values) longest = std::max(longest, v.size());
+      return fmt::format("VARCHAR({})", longest);
+    }
+    case K::native: return t.native;
+  }
+  return {};
+}
+
+// SQLAlchemy's SQL Server column: name type NULL|NOT NULL [IDENTITY | DEFAULT x] [CHECK].
+std::string column_definition(Dialect const& d, Column const& c, bool in_create_table) {
+  std::string out = quote(d, c.name) + " " + column_type(d, c, in_create_table) + (c.nullable ? " NULL" : " NOT NULL");
+  if (c.autoincrement) out += " IDENTITY";
+  else if (c.default_value) out += " DEFAULT " + default_sql(d, *c.default_value);
+  if (c.check)
+    out += (c.check_name ? " CONSTRAINT " + quote(d, *c.check_name) : std::string()) + " CHECK (" + trim(c.check->text) + ")";
+  return out;
+}
+
+// Alembic's lookup of the system-named constraint of a column in a catalog view.
+std::string drop_lookup(Dialect const& d, Table const& t, std::string const& column, char const* view) {
+  return fmt::format("declare @const_name varchar(256)\nselect @const_name = [name] from {}\nwhere parent_object_id = "
+                     "object_id('{}{}')\nand col_name(parent_object_id, parent_column_id) = '{}'\nexec('alter table {} "
+                     "drop constraint ' + @const_name)",
+                     view, t.schema.empty() ? "" : t.schema + ".", t.name, column, table_name(d, t));
+}
+
+std::string drop_fk_lookup(Dialect const& d, Table const& t, std::string const& column) {
+  return fmt::format("declare @const_name varchar(256)\nselect @const_name = [name] from\nsys.foreign_keys fk join "
+                     "sys.foreign_key_columns fkc\non fk.object_id=fkc.constraint_object_id\nwhere fkc.parent_object_id = "
+                     "object_id('{}{}')\nand col_name(fkc.parent_object_id, fkc.parent_column_id) = '{}'\nexec('alter "
+                     "table {} drop constraint ' + @const_name)",
+                     t.schema.empty() ? "" : t.schema + ".", t.name, column, table_name(d, t));
+}
+
+// sp_addextendedproperty / sp_updateextendedproperty / sp_dropextendedproperty for MS_Description.
+std::string description(Dialect const& d, Table const& t, std::optional<std::string> const& column,
+                        std::optional<std::string> const& before, std::optional<std::string> const& after) {
+  auto const level = fmt::format("'schema', N'{}', 'table', N'{}'{}", t.schema.empty() ? "dbo" : t.schema, t.name,
+                                 column ? fmt::format(", 'column', N'{}'", *column) : std::string());
+  if (!after) return fmt::format("EXEC sp_dropextendedproperty 'MS_Description', {}", level);
+  return fmt::format("EXEC {} 'MS_Description', N{}, {}", before ? "sp_updateextendedproperty" : "sp_addextendedproperty",
+                     string_literal(d, *after), level);
+}
+
+bool render_override(Dialect const& d, Op const& op, Statements& out) {
+  auto const& s = op.statement->get();
+  if (boost::get<ast::CreateTable>(&s)) {
+    auto const& t = *op.table;
+    auto statements = render_generic(d, op);  // CREATE TABLE (and COMMENT ON lines this engine lacks)
+    out.push_back(statements.front());
+    if (t.comment) out.push_back(description(d, t, std::nullopt, std::nullopt, t.comment));
+    for (auto const& c : t.columns)
+      if (c.comment) out.push_back(description(d, t, c.name, std::nullopt, c.comment));
+    return true;
+  }
+  if (boost::get<ast::AddColumn>(&s)) {
+    auto const& t = *op.table;
+    auto const& c = *op.column;
+    out.push_back(fmt::format("ALTER TABLE {} ADD {}", table_name(d, t), column_definition(d, c, false)));
+    for (auto const& k : t.constraints)
+      if (k.from_column && k.kind != Constraint::primary_key && k.columns.size() == 1 && k.columns.front() == c.name)
+        out.push_back(fmt::format("ALTER TABLE {} ADD {}", table_name(d, t), constraint_sql(d, k)));
+    if (c.comment) out.push_back(description(d, t, c.name, std::nullopt, c.comment));
+    return true;
+  }
+  if (boost::get<ast::DropColumn>(&s)) {
+    auto const& before = *op.table_before;
+    auto const& c = *op.column;
+    if (c.default_value) out.push_back(drop_lookup(d, before, c.name, "sys.default_constraints"));
+    if (c.check) out.push_back(drop_lookup(d, before, c.name, "sys.check_constraints"));
+    for (auto const& k : before.constraints)
+      if (k.kind == Constraint::foreign_key && k.columns.size() == 1 && k.columns.front() == c.name) {
+        out.push_back(k.name.empty() ? drop_fk_lookup(d, before, c.name)
+                                     : fmt::format("ALTER TABLE {} DROP CONSTRAINT {}", table_name(d, before), quote(d, k.name)));
+      } else if (k.kind == Constraint::unique && k.columns.size() == 1 && k.columns.front() == c.name && !k.name.empty()) {
+        out.push_back(fmt::format("ALTER TABLE {} DROP CONSTRAINT {}", table_name(d, before), quote(d, k.name)));
+      } else if (k.kind == Constraint::unique && k.columns.size() == 1 && k.columns.front() == c.name) {
+        throw Unsupported{"drop column " + c.name, "its unnamed unique constraint has a name SQL Server chose; name it"};
+      }
+    out.push_back(fmt::format("ALTER TABLE {} DROP COLUMN {}", table_name(d, before), quote(d, c.name)));
+    return true;
+  }
+  if (boost::get<ast::RenameColumn>(&s)) {
+    out.push_back(fmt::format("EXEC sp_rename '{}.{}', {}, 'COLUMN'", table_name(d, *op.table), quote(d, op.old_column->name),
+                              quote(d, op.column->name)));
+    return true;
+  }
+  if (auto const* rt = boost::get<ast::RenameTable>(&s)) {
+    out.push_back(fmt::format("EXEC sp_rename '{}', {}", quote_table(d, rt->table.schema, rt->table.name), quote(d, rt->new_name.text)));
+    return true;
+  }
+  if (boost::get<ast::DropIndex>(&s)) {
+    out.push_back(fmt::format("DROP INDEX {} ON {}", quote(d, op.index->name), quote_table(d, op.index->schema, op.index->table)));
+    return true;
+  }
+  if (boost::get<ast::CommentOnTable>(&s)) {
+    out.push_back(description(d, *op.table, std::nullopt, op.table_before ? op.table_before->comment : std::nullopt, op.table->comment));
+    return true;
+  }
+  if (boost::get<ast::CommentOnColumn>(&s)) {
+    out.push_back(description(d, *op.table, op.column->name, op.old_column->comment, op.column->comment));
+    return true;
+  }
+  if (auto const* a = boost::get<ast::AlterColumn>(&s)) {
+    auto const& t = *op.table;
+    auto const& before = *op.old_column;
+    auto const& after = *op.column;
+    auto const col = quote(d, after.name);
+    bool type_or_null = !(before.type == after.type) || before.nullable != after.nullable;
+    if (type_or_null)
+      out.push_back(fmt::format("ALTER TABLE {} ALTER COLUMN {} {} {}", table_name(d, t), col, column_type(d, after, false),
+                                after.nullable ? "NULL" : "NOT NULL"));
+    bool default_change = std::any_of(a->changes.begin(), a->changes.end(), [](ast::Change const& c) {
+      auto const* f = boost::get<ast::FlagChange>(&c.get());
+      return boost::get<ast::SetDefault>(&c.get()) || (f && f->flag == ast::ChangeFlag::drop_default);
+    });
+    if (default_change) {
+      out.push_back(drop_lookup(d, t, after.name, "sys.default_constraints"));
+      if (after.default_value)
+        out.push_back(fmt::format("ALTER TABLE {} ADD DEFAULT {} FOR {}", table_name(d, t), default_sql(d, *after.default_value), col));
+    }
+    if (before.comment != after.comment) out.push_back(description(d, t, after.name, before.comment, after.comment));
+    return true;
+  }
+  if (auto const* in = boost::get<ast::Insert>(&s)) {
+    auto const* pk = op.table->primary_key();
+    bool identity = false;
+    for (auto const& c : in->columns)
+      if (auto const* col = op.table->column(c.text); col && col->autoincrement) identity = true;
+    (void)pk;
+    if (identity) out.push_back("SET IDENTITY_INSERT " + table_name(d, *op.table) + " ON");
+    for (auto& sql : render_generic(d, op)) out.push_back(std::move(sql));
+    if (identity) out.push_back("SET IDENTITY_INSERT " + table_name(d, *op.table) + " OFF");
+    return true;
+  }
+  if (auto const* ci = boost::get<ast::CreateIndex>(&s); ci && ci->method)
+    throw Unsupported{"create index " + ci->name.text, "'using " + ci->method->text + "' is not a SQL Server index method"};
+  return false;
+}
+
+}  // namespace
+
+extern Dialect const mssql;
+Dialect const mssql = [] {
+  Dialect d;
+  d.name = "mssql";
+  d.begin = "BEGIN TRANSACTION";
+  d.separator = "GO";
+  d.quote_open = '[';
+  d.quote_close = ']';
+  d.reserved_words = mssql_reserved;
+  d.max_identifier_length = 128;
+  d.now_function = "CURRENT_TIMESTAMP";
+  d.integer_booleans = true;
+  d.version_insert_output = true;
+  d.column_type = column_type;
+  d.column_spec = column_definition;
+  d.render_override = render_override;
+  return d;
+}();
+
+}  // namespace retort::dialects
