@@ -267,6 +267,7 @@ std::string statement_diff(std::vector<std::string> const& a, std::vector<std::s
 void alembic_difference(fs::path const& golden, bool update) {
   auto alembic = fs::path(golden).replace_extension().string() + ".alembic.sql";
   if (!fs::exists(alembic)) return;
+  if (slurp(golden).starts_with("error\n")) return;  // retort refuses (README says why); nothing to compare
   auto diff_path = fs::path(golden).replace_extension().string() + ".diff";
   auto actual = statement_diff(statements_of(slurp(alembic)), statements_of(slurp(golden)));
   if (fs::exists(diff_path) ? slurp(diff_path) == actual : actual.empty()) return void(++passed);

@@ -1,0 +1,7 @@
+error
+testdata/projects/kitchen_sink/versions/0002_billing.mig:47:5: error: create index ix_invoices_unpaid on sqlite: 'using btree' is not an SQLite index method
+    create index ix_invoices_unpaid on invoices using btree (issued_at desc, subscription_id asc) where (paid_at is null);
+    ^
+testdata/projects/kitchen_sink/versions/0005_reshape.mig:41:5: error: create index ix_tags_color on sqlite: 'using hash' is not an SQLite index method
+    create index ix_tags_color on tags using hash (color);
+    ^

@@ -1,0 +1,78 @@
+BEGIN TRANSACTION;
+
+-- Running downgrade 0003 -> 0002
+
+ALTER TABLE authors ADD CONSTRAINT ck_authors_age_positive CHECK (age > 0);
+
+GO
+
+ALTER TABLE books DROP CONSTRAINT ck_books_positive_pages;
+
+GO
+
+ALTER TABLE books DROP COLUMN pages;
+
+GO
+
+UPDATE [public].schema_versions SET version_num='0002' WHERE [public].schema_versions.version_num = '0003';
+
+GO
+
+COMMIT;
+
+GO
+
+BEGIN TRANSACTION;
+
+-- Running downgrade 0002 -> 0001
+
+ALTER TABLE authors DROP CONSTRAINT uq_authors_email_age;
+
+GO
+
+ALTER TABLE authors ADD CONSTRAINT uq_authors_email UNIQUE (email);
+
+GO
+
+COMMIT;
+
+GO
+
+DROP INDEX ix_books_title ON books;
+
+GO
+
+BEGIN TRANSACTION;
+
+UPDATE [public].schema_versions SET version_num='0001' WHERE [public].schema_versions.version_num = '0002';
+
+GO
+
+COMMIT;
+
+GO
+
+BEGIN TRANSACTION;
+
+-- Running downgrade 0001 -> 
+
+DROP TABLE books;
+
+GO
+
+DROP TABLE authors;
+
+GO
+
+DELETE FROM [public].schema_versions WHERE [public].schema_versions.version_num = '0001';
+
+GO
+
+COMMIT;
+
+GO
+
+DROP TABLE [public].schema_versions;
+
+GO
+

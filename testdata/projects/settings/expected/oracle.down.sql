@@ -1,0 +1,50 @@
+-- Running downgrade 0003 -> 0002
+
+ALTER TABLE authors ADD CONSTRAINT ck_authors_age_positive CHECK (age > 0)
+
+/
+
+ALTER TABLE books DROP CONSTRAINT ck_books_positive_pages
+
+/
+
+ALTER TABLE books DROP COLUMN pages
+
+/
+
+UPDATE "public".schema_versions SET version_num='0002' WHERE "public".schema_versions.version_num = '0003'
+
+/
+
+-- Running downgrade 0002 -> 0001
+
+ALTER TABLE authors DROP CONSTRAINT uq_authors_email_age
+
+/
+
+ALTER TABLE authors ADD CONSTRAINT uq_authors_email UNIQUE (email)
+
+/
+
+DROP INDEX ix_books_title
+
+/
+
+UPDATE "public".schema_versions SET version_num='0001' WHERE "public".schema_versions.version_num = '0002'
+
+/
+
+-- Running downgrade 0001 -> 
+
+DROP TABLE books
+
+/
+
+DROP TABLE authors
+
+/
+
+DELETE FROM "public".schema_versions WHERE "public".schema_versions.version_num = '0001'
+
+/
+

@@ -1,0 +1,267 @@
+BEGIN;
+
+CREATE TABLE alembic_version (
+    version_num VARCHAR(32) NOT NULL, 
+    CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)
+);
+
+-- Running upgrade  -> 0001
+
+CREATE TABLE categories (
+    id INTEGER NOT NULL, 
+    slug VARCHAR(50) NOT NULL, 
+    name VARCHAR(100) NOT NULL, 
+    parent_id INTEGER, 
+    sort_order SMALLINT DEFAULT 0 NOT NULL, 
+    PRIMARY KEY (id), 
+    UNIQUE (slug), 
+    FOREIGN KEY(parent_id) REFERENCES categories (id) ON DELETE SET NULL
+);
+
+CREATE TABLE products (
+    id INTEGER NOT NULL, 
+    category_id INTEGER NOT NULL, 
+    name VARCHAR(120) NOT NULL, 
+    description TEXT, 
+    price NUMERIC(10, 2) NOT NULL CHECK (price >= 0), 
+    active BOOLEAN DEFAULT true NOT NULL, 
+    created_at DATETIME DEFAULT CURRENT_TIMESTAMP NOT NULL, 
+    PRIMARY KEY (id), 
+    CONSTRAINT fk_products_category FOREIGN KEY(category_id) REFERENCES categories (id) ON DELETE RESTRICT
+);
+
+CREATE INDEX ix_products_category ON products (category_id);
+
+CREATE INDEX ix_products_active_price ON products (active, price DESC);
+
+INSERT INTO categories (slug, name, sort_order) VALUES ('books', 'Books', 10);
+
+INSERT INTO categories (slug, name, sort_order) VALUES ('music', 'Music', 20);
+
+INSERT INTO categories (slug, name, sort_order) VALUES ('toys', 'Toys & games', 30);
+
+INSERT INTO categories (slug, name, parent_id, sort_order)
+        SELECT 'kids-books', 'Children''s books', id, 11 FROM categories WHERE slug = 'books';
+
+INSERT INTO alembic_version (version_num) VALUES ('0001');
+
+-- Running upgrade 0001 -> 0002
+
+CREATE TABLE customers (
+    id INTEGER NOT NULL, 
+    email VARCHAR(255) NOT NULL, 
+    full_name VARCHAR(200) NOT NULL, 
+    phone VARCHAR(32), 
+    marketing_opt_in BOOLEAN DEFAULT false NOT NULL, 
+    created_at DATETIME DEFAULT CURRENT_TIMESTAMP NOT NULL, 
+    PRIMARY KEY (id)
+);
+
+CREATE UNIQUE INDEX uq_customers_email ON customers ((lower(email)));
+
+CREATE TABLE addresses (
+    id INTEGER NOT NULL, 
+    customer_id INTEGER NOT NULL, 
+    line1 VARCHAR(200) NOT NULL, 
+    line2 VARCHAR(200), 
+    city VARCHAR(100) NOT NULL, 
+    postal_code VARCHAR(20) NOT NULL, 
+    country CHAR(2) DEFAULT 'US' NOT NULL CHECK (country = upper(country)), 
+    is_default BOOLEAN DEFAULT false NOT NULL, 
+    PRIMARY KEY (id), 
+    FOREIGN KEY(customer_id) REFERENCES customers (id) ON DELETE CASCADE
+);
+
+CREATE INDEX ix_addresses_customer ON addresses (customer_id);
+
+CREATE UNIQUE INDEX uq_addresses_one_default ON addresses (customer_id) WHERE is_default;
+
+UPDATE alembic_version SET version_num='0002' WHERE alembic_version.version_num = '0001';
+
+-- Running upgrade 0002 -> 0003
+
+CREATE TABLE orders (
+    id BIGINT NOT NULL, 
+    customer_id INTEGER NOT NULL, 
+    status VARCHAR(9) DEFAULT 'pending' NOT NULL, 
+    total NUMERIC(10, 2) DEFAULT 0 NOT NULL CHECK (total >= 0), 
+    placed_at DATETIME DEFAULT CURRENT_TIMESTAMP NOT NULL, 
+    shipped_at DATETIME, 
+    note TEXT, 
+    PRIMARY KEY (id), 
+    CONSTRAINT fk_orders_customer FOREIGN KEY(customer_id) REFERENCES customers (id) ON DELETE RESTRICT ON UPDATE CASCADE, 
+    CONSTRAINT ck_orders_shipped_after_placed CHECK (shipped_at is null or shipped_at >= placed_at)
+);
+
+CREATE INDEX ix_orders_customer_placed ON orders (customer_id, placed_at DESC);
+
+CREATE INDEX ix_orders_pending ON orders (placed_at) WHERE status = 'pending';
+
+CREATE TABLE order_items (
+    order_id BIGINT NOT NULL, 
+    product_id INTEGER NOT NULL, 
+    quantity INTEGER DEFAULT 1 NOT NULL CHECK (quantity > 0), 
+    unit_price NUMERIC(10, 2) NOT NULL CHECK (unit_price >= 0), 
+    CONSTRAINT pk_order_items PRIMARY KEY (order_id, product_id), 
+    FOREIGN KEY(order_id) REFERENCES orders (id) ON DELETE CASCADE, 
+    FOREIGN KEY(product_id) REFERENCES products (id)
+);
+
+CREATE INDEX ix_order_items_product ON order_items (product_id);
+
+UPDATE alembic_version SET version_num='0003' WHERE alembic_version.version_num = '0002';
+
+-- Running upgrade 0003 -> 0004
+
+ALTER TABLE products ADD COLUMN sku VARCHAR(32);
+
+UPDATE products
+           SET sku = 'SKU-' || lpad(id::text, 6, '0')
+         WHERE sku IS NULL;
+
+CREATE TABLE _alembic_tmp_products (
+    id INTEGER NOT NULL, 
+    category_id INTEGER NOT NULL, 
+    name VARCHAR(120) NOT NULL, 
+    description TEXT, 
+    price NUMERIC(10, 2) NOT NULL CHECK (price >= 0), 
+    active BOOLEAN DEFAULT true NOT NULL, 
+    created_at DATETIME DEFAULT CURRENT_TIMESTAMP NOT NULL, 
+    sku VARCHAR(32) NOT NULL, 
+    PRIMARY KEY (id), 
+    CONSTRAINT fk_products_category FOREIGN KEY(category_id) REFERENCES categories (id) ON DELETE RESTRICT
+);
+
+INSERT INTO _alembic_tmp_products (id, category_id, name, description, price, active, created_at, sku) SELECT products.id, products.category_id, products.name, products.description, products.price, products.active, products.created_at, products.sku FROM products;
+
+DROP TABLE products;
+
+ALTER TABLE _alembic_tmp_products RENAME TO products;
+
+CREATE INDEX ix_products_active_price ON products (active, price DESC);
+
+CREATE INDEX ix_products_category ON products (category_id);
+
+CREATE UNIQUE INDEX uq_products_sku ON products (sku);
+
+CREATE TABLE _alembic_tmp_products (
+    id INTEGER NOT NULL, 
+    category_id INTEGER NOT NULL, 
+    name VARCHAR(200) NOT NULL, 
+    description TEXT, 
+    price NUMERIC(10, 2) NOT NULL CHECK (price >= 0), 
+    active BOOLEAN DEFAULT true NOT NULL, 
+    created_at DATETIME DEFAULT CURRENT_TIMESTAMP NOT NULL, 
+    sku VARCHAR(32) NOT NULL, 
+    PRIMARY KEY (id), 
+    CONSTRAINT fk_products_category FOREIGN KEY(category_id) REFERENCES categories (id) ON DELETE RESTRICT
+);
+
+INSERT INTO _alembic_tmp_products (id, category_id, name, description, price, active, created_at, sku) SELECT products.id, products.category_id, CAST(products.name AS VARCHAR(200)), products.description, products.price, products.active, products.created_at, products.sku FROM products;
+
+DROP TABLE products;
+
+ALTER TABLE _alembic_tmp_products RENAME TO products;
+
+CREATE INDEX ix_products_active_price ON products (active, price DESC);
+
+CREATE INDEX ix_products_category ON products (category_id);
+
+CREATE UNIQUE INDEX uq_products_sku ON products (sku);
+
+UPDATE alembic_version SET version_num='0004' WHERE alembic_version.version_num = '0003';
+
+-- Running upgrade 0004 -> 0005
+
+ALTER TABLE customers RENAME phone TO phone_number;
+
+CREATE TABLE _alembic_tmp_customers (
+    id INTEGER NOT NULL, 
+    email VARCHAR(255) NOT NULL, 
+    full_name VARCHAR(200) NOT NULL, 
+    phone_number VARCHAR(40), 
+    marketing_opt_in BOOLEAN DEFAULT false NOT NULL, 
+    created_at DATETIME DEFAULT CURRENT_TIMESTAMP NOT NULL, 
+    PRIMARY KEY (id)
+);
+
+INSERT INTO _alembic_tmp_customers (id, email, full_name, phone_number, marketing_opt_in, created_at) SELECT customers.id, customers.email, customers.full_name, CAST(customers.phone_number AS VARCHAR(40)), customers.marketing_opt_in, customers.created_at FROM customers;
+
+DROP TABLE customers;
+
+ALTER TABLE _alembic_tmp_customers RENAME TO customers;
+
+CREATE UNIQUE INDEX uq_customers_email ON customers ((lower(email)));
+
+ALTER TABLE customers ADD COLUMN birth_date DATE CHECK (birth_date > '1900-01-01');
+
+CREATE TABLE _alembic_tmp_orders (
+    id BIGINT NOT NULL, 
+    customer_id INTEGER NOT NULL, 
+    status VARCHAR(9) DEFAULT 'pending' NOT NULL, 
+    total NUMERIC(10, 2) DEFAULT 0 NOT NULL CHECK (total >= 0), 
+    placed_at DATETIME DEFAULT CURRENT_TIMESTAMP NOT NULL, 
+    shipped_at DATETIME, 
+    note VARCHAR(500), 
+    PRIMARY KEY (id), 
+    CONSTRAINT fk_orders_customer FOREIGN KEY(customer_id) REFERENCES customers (id) ON DELETE RESTRICT ON UPDATE CASCADE, 
+    CONSTRAINT ck_orders_shipped_after_placed CHECK (shipped_at is null or shipped_at >= placed_at)
+);
+
+INSERT INTO _alembic_tmp_orders (id, customer_id, status, total, placed_at, shipped_at, note) SELECT orders.id, orders.customer_id, orders.status, orders.total, orders.placed_at, orders.shipped_at, CAST(orders.note AS VARCHAR(500)) FROM orders;
+
+DROP TABLE orders;
+
+ALTER TABLE _alembic_tmp_orders RENAME TO orders;
+
+CREATE INDEX ix_orders_customer_placed ON orders (customer_id, placed_at DESC);
+
+CREATE INDEX ix_orders_pending ON orders (placed_at) WHERE status = 'pending';
+
+UPDATE alembic_version SET version_num='0005' WHERE alembic_version.version_num = '0004';
+
+-- Running upgrade 0005 -> 0006
+
+ALTER TABLE orders ADD COLUMN shipping_address_id INTEGER;
+
+CREATE TABLE _alembic_tmp_orders (
+    id BIGINT NOT NULL, 
+    customer_id INTEGER NOT NULL, 
+    status VARCHAR(9) DEFAULT 'pending' NOT NULL, 
+    total NUMERIC(10, 2) DEFAULT 0 NOT NULL CHECK (total >= 0), 
+    placed_at DATETIME DEFAULT CURRENT_TIMESTAMP NOT NULL, 
+    shipped_at DATETIME, 
+    note VARCHAR(500), 
+    shipping_address_id INTEGER, 
+    PRIMARY KEY (id), 
+    CONSTRAINT fk_orders_customer FOREIGN KEY(customer_id) REFERENCES customers (id) ON DELETE RESTRICT ON UPDATE CASCADE, 
+    CONSTRAINT ck_orders_shipped_after_placed CHECK (shipped_at is null or shipped_at >= placed_at), 
+    CONSTRAINT fk_orders_shipping_address FOREIGN KEY(shipping_address_id) REFERENCES addresses (id) ON DELETE SET NULL
+);
+
+INSERT INTO _alembic_tmp_orders (id, customer_id, status, total, placed_at, shipped_at, note, shipping_address_id) SELECT orders.id, orders.customer_id, orders.status, orders.total, orders.placed_at, orders.shipped_at, orders.note, orders.shipping_address_id FROM orders;
+
+DROP TABLE orders;
+
+ALTER TABLE _alembic_tmp_orders RENAME TO orders;
+
+CREATE INDEX ix_orders_customer_placed ON orders (customer_id, placed_at DESC);
+
+CREATE INDEX ix_orders_pending ON orders (placed_at) WHERE status = 'pending';
+
+CREATE INDEX ix_orders_shipping_address ON orders (shipping_address_id);
+
+CREATE VIEW order_totals AS
+        SELECT o.id AS order_id, o.customer_id, sum(i.quantity * i.unit_price) AS items_total
+          FROM orders o
+          JOIN order_items i ON i.order_id = o.id
+         GROUP BY o.id, o.customer_id;
+
+INSERT INTO categories (slug, name, sort_order) VALUES ('games', 'Video games', 40);
+
+INSERT INTO categories (slug, name, sort_order) VALUES ('gift-cards', 'Gift cards', 50);
+
+UPDATE alembic_version SET version_num='0006' WHERE alembic_version.version_num = '0005';
+
+COMMIT;
+
