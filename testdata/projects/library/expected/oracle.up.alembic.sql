@@ -1,0 +1,114 @@
+CREATE TABLE alembic_version (
+    version_num VARCHAR2(32 CHAR) NOT NULL, 
+    CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)
+)
+
+/
+
+-- Running upgrade  -> 0001
+
+CREATE TABLE members (
+    id INTEGER NOT NULL, 
+    email VARCHAR2(255 CHAR) NOT NULL, 
+    name VARCHAR2(100 CHAR) NOT NULL, 
+    active SMALLINT DEFAULT true NOT NULL, 
+    PRIMARY KEY (id), 
+    UNIQUE (email)
+)
+
+/
+
+COMMENT ON TABLE members IS 'People who borrow'
+
+/
+
+CREATE TABLE books (
+    id INTEGER NOT NULL, 
+    isbn CHAR(13) NOT NULL, 
+    title VARCHAR2(200 CHAR) NOT NULL, 
+    price NUMERIC(8, 2) DEFAULT 0 NOT NULL CHECK (price >= 0), 
+    genre VARCHAR(6 CHAR) DEFAULT 'novel' NOT NULL, 
+    added DATE DEFAULT CURRENT_TIMESTAMP NOT NULL, 
+    PRIMARY KEY (id), 
+    UNIQUE (isbn)
+)
+
+/
+
+INSERT INTO books (id, isbn, title, price, genre) VALUES (1, '9780000000001', 'O''Reilly''s guide', 12.50, 'essay')
+
+/
+
+INSERT INTO books (id, isbn, title, price, genre) VALUES (2, '9780000000002', 'A\B testing', 9.99, 'novel')
+
+/
+
+INSERT INTO alembic_version (version_num) VALUES ('0001')
+
+/
+
+-- Running upgrade 0001 -> 0002
+
+CREATE TABLE loans (
+    id INTEGER NOT NULL, 
+    member_id INTEGER NOT NULL, 
+    book_id INTEGER NOT NULL, 
+    due DATE NOT NULL, 
+    returned SMALLINT DEFAULT false NOT NULL, 
+    PRIMARY KEY (id), 
+    CONSTRAINT fk_loans_book FOREIGN KEY(book_id) REFERENCES books (id), 
+    FOREIGN KEY(member_id) REFERENCES members (id) ON DELETE CASCADE
+)
+
+/
+
+CREATE INDEX ix_loans_member_due ON loans (member_id, due DESC)
+
+/
+
+UPDATE alembic_version SET version_num='0002' WHERE alembic_version.version_num = '0001'
+
+/
+
+-- Running upgrade 0002 -> 0003
+
+ALTER TABLE books MODIFY title VARCHAR2(300 CHAR)
+
+/
+
+ALTER TABLE members MODIFY name DEFAULT 'anonymous'
+
+/
+
+ALTER TABLE members RENAME COLUMN name TO full_name
+
+/
+
+ALTER TABLE members ADD phone VARCHAR2(32 CHAR)
+
+/
+
+COMMENT ON COLUMN members.phone IS 'E.164'
+
+/
+
+ALTER TABLE loans ADD CONSTRAINT ck_loans_due CHECK (due > '2000-01-01')
+
+/
+
+ALTER TABLE books ADD pages INTEGER DEFAULT 0 NOT NULL
+
+/
+
+ALTER TABLE books DROP COLUMN added
+
+/
+
+ALTER TABLE loans RENAME TO lendings
+
+/
+
+UPDATE alembic_version SET version_num='0003' WHERE alembic_version.version_num = '0002'
+
+/
+
