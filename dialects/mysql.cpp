@@ -85,14 +85,53 @@ bool only_default_changes(ast::AlterColumn const& a) {
   });
 }
 
+std::vector<std::string> index_columns(Index const& i) {
+  std::vector<std::string> cols;
+  for (auto const& e : i.elements)
+    if (auto const* c = boost::get<ast::IndexColumn>(&e.get())) cols.push_back(c->name.text);
+    else break;  // an expression ends the usable prefix
+  return cols;
+}
+
+bool serves(std::vector<std::string> const& index, std::vector<std::string> const& fk) {
+  return index.size() >= fk.size() && std::equal(fk.begin(), fk.end(), index.begin());
+}
+
+// The foreign key that only the index being dropped serves, if any ("'name'" or "(cols)").
+std::string fk_needing(Op const& op) {
+  auto const& t = *op.table;
+  for (auto const& fk : t.constraints) {
+    if (fk.kind != Constraint::foreign_key || !serves(index_columns(*op.index), fk.columns)) continue;
+    bool other = std::any_of(op.indexes.begin(), op.indexes.end(), [&](Index const& i) { return serves(index_columns(i), fk.columns); }) ||
+                 std::any_of(t.constraints.begin(), t.constraints.end(), [&](Constraint const& k) {
+                   return (k.kind == Constraint::primary_key || k.kind == Constraint::unique) && serves(k.columns, fk.columns);
+                 });
+    if (!other) {
+      std::string cols;
+      for (auto const& c : fk.columns) cols += (cols.empty() ? "" : ", ") + c;
+      return fk.name.empty() ? "(" + cols + ")" : "'" + fk.name + "'";
+    }
+  }
+  return {};
+}
+
 bool render_override(Dialect const& d, Op const& op, Statements& out) {
   auto const& s = op.statement->get();
   if (auto const* ci = boost::get<ast::CreateIndex>(&s)) {
     if (ci->where) throw Unsupported{"create index " + ci->name.text, "MySQL has no partial indexes"};
     if (ci->method) throw Unsupported{"create index " + ci->name.text, "'using " + ci->method->text + "' is not a MySQL index method"};
+    bool expression = std::any_of(ci->elements.begin(), ci->elements.end(),
+                                  [](ast::IndexElement const& e) { return boost::get<ast::RawSql>(&e.get()) != nullptr; });
+    if (expression && d.name == "mariadb")
+      throw Unsupported{"create index " + ci->name.text, "MariaDB has no expression indexes (index a generated column)"};
     return false;
   }
   if (auto const* di = boost::get<ast::DropIndex>(&s)) {
+    if (op.table)
+      if (auto fk = fk_needing(op); !fk.empty())
+        throw Unsupported{"drop index " + di->name.text,
+                          "foreign key " + fk + " needs it (InnoDB keeps an index for every foreign key): drop the key first, "
+                          "or drop the table, which takes its indexes"};
     out.push_back(fmt::format("DROP INDEX {} ON {}", quote(d, di->name.text), quote_table(d, op.index->schema, op.index->table)));
     return true;
   }

@@ -97,6 +97,15 @@ bool render_override(Dialect const& d, Op const& op, Statements& out) {
                                 after.comment ? string_literal(d, *after.comment) : "''"));
     return true;
   }
+  if (boost::get<ast::CommentOnTable>(&s)) {  // Oracle takes a string, never NULL: '' removes it
+    out.push_back(fmt::format("COMMENT ON TABLE {} IS {}", table_name(d, *op.table), string_literal(d, op.table->comment.value_or(""))));
+    return true;
+  }
+  if (boost::get<ast::CommentOnColumn>(&s)) {
+    out.push_back(fmt::format("COMMENT ON COLUMN {}.{} IS {}", table_name(d, *op.table), quote(d, op.column->name),
+                              string_literal(d, op.column->comment.value_or(""))));
+    return true;
+  }
   if (auto const* ci = boost::get<ast::CreateIndex>(&s); ci && (ci->method || ci->where))
     throw Unsupported{"create index " + ci->name.text, ci->where ? "Oracle has no partial indexes" : "'using' is not an Oracle index clause"};
   return false;

@@ -1,4 +1,7 @@
 error
+testdata/projects/kitchen_sink/versions/0001_core.mig:21:5: error: create index ix_accounts_email_lower on mariadb: MariaDB has no expression indexes (index a generated column)
+    create unique index ix_accounts_email_lower on app.accounts ((lower(email)));
+    ^
 testdata/projects/kitchen_sink/versions/0001_core.mig:23:5: error: column 'free' on mariadb: a VARCHAR needs a length
     create table "Type Zoo" (
     ^

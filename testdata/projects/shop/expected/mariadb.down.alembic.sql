@@ -4,9 +4,9 @@ DELETE FROM categories WHERE slug IN ('games', 'gift-cards');
 
 DROP VIEW order_totals;
 
-DROP INDEX ix_orders_shipping_address ON orders;
-
 ALTER TABLE orders DROP FOREIGN KEY fk_orders_shipping_address;
+
+DROP INDEX ix_orders_shipping_address ON orders;
 
 ALTER TABLE orders DROP COLUMN shipping_address_id;
 
@@ -36,13 +36,7 @@ UPDATE alembic_version SET version_num='0003' WHERE alembic_version.version_num 
 
 -- Running downgrade 0003 -> 0002
 
-DROP INDEX ix_order_items_product ON order_items;
-
 DROP TABLE order_items;
-
-DROP INDEX ix_orders_pending ON orders;
-
-DROP INDEX ix_orders_customer_placed ON orders;
 
 DROP TABLE orders;
 
@@ -53,10 +47,6 @@ UPDATE alembic_version SET version_num='0002' WHERE alembic_version.version_num 
 ALTER TABLE customers MODIFY marketing_opt_in BOOL NOT NULL DEFAULT false;
 
 ALTER TABLE customers COMMENT '';
-
-DROP INDEX uq_addresses_one_default ON addresses;
-
-DROP INDEX ix_addresses_customer ON addresses;
 
 DROP TABLE addresses;
 
@@ -69,8 +59,6 @@ UPDATE alembic_version SET version_num='0001' WHERE alembic_version.version_num 
 -- Running downgrade 0001 -> 
 
 DROP INDEX ix_products_active_price ON products;
-
-DROP INDEX ix_products_category ON products;
 
 DROP TABLE products;
 

@@ -10,11 +10,11 @@ DROP VIEW order_totals;
 
 GO
 
-DROP INDEX ix_orders_shipping_address ON orders;
+ALTER TABLE orders DROP CONSTRAINT fk_orders_shipping_address;
 
 GO
 
-ALTER TABLE orders DROP CONSTRAINT fk_orders_shipping_address;
+DROP INDEX ix_orders_shipping_address ON orders;
 
 GO
 
@@ -80,19 +80,7 @@ GO
 
 -- Running downgrade 0003 -> 0002
 
-DROP INDEX ix_order_items_product ON order_items;
-
-GO
-
 DROP TABLE order_items;
-
-GO
-
-DROP INDEX ix_orders_pending ON orders;
-
-GO
-
-DROP INDEX ix_orders_customer_placed ON orders;
 
 GO
 
@@ -111,14 +99,6 @@ EXEC sp_dropextendedproperty 'MS_Description', 'schema', N'dbo', 'table', N'cust
 GO
 
 EXEC sp_dropextendedproperty 'MS_Description', 'schema', N'dbo', 'table', N'customers';
-
-GO
-
-DROP INDEX uq_addresses_one_default ON addresses;
-
-GO
-
-DROP INDEX ix_addresses_customer ON addresses;
 
 GO
 
@@ -141,10 +121,6 @@ GO
 -- Running downgrade 0001 -> 
 
 DROP INDEX ix_products_active_price ON products;
-
-GO
-
-DROP INDEX ix_products_category ON products;
 
 GO
 

@@ -106,10 +106,6 @@ CREATE INDEX ix_addresses_customer ON addresses (customer_id);
 
 GO
 
-CREATE UNIQUE INDEX uq_addresses_one_default ON addresses (customer_id) WHERE is_default;
-
-GO
-
 EXEC sp_addextendedproperty 'MS_Description', N'Registered shoppers', 'schema', N'dbo', 'table', N'customers';
 
 GO
@@ -143,10 +139,6 @@ CREATE INDEX ix_orders_customer_placed ON orders (customer_id, placed_at DESC);
 
 GO
 
-CREATE INDEX ix_orders_pending ON orders (placed_at) WHERE status = 'pending';
-
-GO
-
 CREATE TABLE order_items (
     order_id BIGINT NOT NULL, 
     product_id INTEGER NOT NULL, 
@@ -173,9 +165,7 @@ ALTER TABLE products ADD sku VARCHAR(32) NULL;
 
 GO
 
-UPDATE products
-           SET sku = 'SKU-' || lpad(id::text, 6, '0')
-         WHERE sku IS NULL;
+UPDATE products SET sku = 'SKU-' + RIGHT('000000' + CAST(id AS VARCHAR(6)), 6) WHERE sku IS NULL;
 
 GO
 

@@ -8,11 +8,11 @@ DROP VIEW order_totals
 
 /
 
-DROP INDEX ix_orders_shipping_address
+ALTER TABLE orders DROP CONSTRAINT fk_orders_shipping_address
 
 /
 
-ALTER TABLE orders DROP CONSTRAINT fk_orders_shipping_address
+DROP INDEX ix_orders_shipping_address
 
 /
 
@@ -70,19 +70,7 @@ UPDATE alembic_version SET version_num='0003' WHERE alembic_version.version_num 
 
 -- Running downgrade 0003 -> 0002
 
-DROP INDEX ix_order_items_product
-
-/
-
 DROP TABLE order_items
-
-/
-
-DROP INDEX ix_orders_pending
-
-/
-
-DROP INDEX ix_orders_customer_placed
 
 /
 
@@ -101,14 +89,6 @@ COMMENT ON COLUMN customers.marketing_opt_in IS ''
 /
 
 COMMENT ON TABLE customers IS ''
-
-/
-
-DROP INDEX uq_addresses_one_default
-
-/
-
-DROP INDEX ix_addresses_customer
 
 /
 
@@ -131,10 +111,6 @@ UPDATE alembic_version SET version_num='0001' WHERE alembic_version.version_num 
 -- Running downgrade 0001 -> 
 
 DROP INDEX ix_products_active_price
-
-/
-
-DROP INDEX ix_products_category
 
 /
 

@@ -6,9 +6,9 @@ DELETE FROM categories WHERE slug IN ('games', 'gift-cards');
 
 DROP VIEW order_totals;
 
-DROP INDEX ix_orders_shipping_address;
-
 ALTER TABLE orders DROP CONSTRAINT fk_orders_shipping_address;
+
+DROP INDEX ix_orders_shipping_address;
 
 ALTER TABLE orders DROP COLUMN shipping_address_id;
 
@@ -40,13 +40,9 @@ UPDATE alembic_version SET version_num='0003' WHERE alembic_version.version_num 
 
 -- Running downgrade 0003 -> 0002
 
-DROP INDEX ix_order_items_product;
-
 DROP TABLE order_items;
 
 DROP INDEX ix_orders_pending;
-
-DROP INDEX ix_orders_customer_placed;
 
 DROP TABLE orders;
 
@@ -62,8 +58,6 @@ COMMENT ON TABLE customers IS NULL;
 
 DROP INDEX uq_addresses_one_default;
 
-DROP INDEX ix_addresses_customer;
-
 DROP TABLE addresses;
 
 DROP INDEX uq_customers_email;
@@ -75,8 +69,6 @@ UPDATE alembic_version SET version_num='0001' WHERE alembic_version.version_num 
 -- Running downgrade 0001 -> 
 
 DROP INDEX ix_products_active_price;
-
-DROP INDEX ix_products_category;
 
 DROP TABLE products;
 

@@ -39,9 +39,7 @@ UPDATE alembic_version SET version_num='0003' WHERE alembic_version.version_num 
 
 ALTER TABLE products ADD COLUMN sku VARCHAR(32);
 
-UPDATE products
-           SET sku = 'SKU-' || lpad(id::text, 6, '0')
-         WHERE sku IS NULL;
+UPDATE products SET sku = 'SKU-' || lpad(id::text, 6, '0') WHERE sku IS NULL;
 
 ALTER TABLE products ALTER COLUMN sku SET NOT NULL;
 

@@ -6,8 +6,6 @@ DELETE FROM categories WHERE slug IN ('games', 'gift-cards');
 
 DROP VIEW order_totals;
 
-DROP INDEX ix_orders_shipping_address;
-
 CREATE TABLE _alembic_tmp_orders (
     id BIGINT NOT NULL, 
     customer_id INTEGER NOT NULL, 
@@ -31,6 +29,10 @@ ALTER TABLE _alembic_tmp_orders RENAME TO orders;
 CREATE INDEX ix_orders_customer_placed ON orders (customer_id, placed_at DESC);
 
 CREATE INDEX ix_orders_pending ON orders (placed_at) WHERE status = 'pending';
+
+CREATE INDEX ix_orders_shipping_address ON orders (shipping_address_id);
+
+DROP INDEX ix_orders_shipping_address;
 
 ALTER TABLE orders DROP COLUMN shipping_address_id;
 
@@ -118,13 +120,9 @@ UPDATE alembic_version SET version_num='0003' WHERE alembic_version.version_num 
 
 -- Running downgrade 0003 -> 0002
 
-DROP INDEX ix_order_items_product;
-
 DROP TABLE order_items;
 
 DROP INDEX ix_orders_pending;
-
-DROP INDEX ix_orders_customer_placed;
 
 DROP TABLE orders;
 
@@ -133,8 +131,6 @@ UPDATE alembic_version SET version_num='0002' WHERE alembic_version.version_num 
 -- Running downgrade 0002 -> 0001
 
 DROP INDEX uq_addresses_one_default;
-
-DROP INDEX ix_addresses_customer;
 
 DROP TABLE addresses;
 
@@ -147,8 +143,6 @@ UPDATE alembic_version SET version_num='0001' WHERE alembic_version.version_num 
 -- Running downgrade 0001 -> 
 
 DROP INDEX ix_products_active_price;
-
-DROP INDEX ix_products_category;
 
 DROP TABLE products;
 

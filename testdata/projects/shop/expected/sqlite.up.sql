@@ -115,9 +115,7 @@ UPDATE alembic_version SET version_num='0003' WHERE alembic_version.version_num 
 
 ALTER TABLE products ADD COLUMN sku VARCHAR(32);
 
-UPDATE products
-           SET sku = 'SKU-' || lpad(id::text, 6, '0')
-         WHERE sku IS NULL;
+UPDATE products SET sku = 'SKU-' || substr('000000' || id, -6) WHERE sku IS NULL;
 
 CREATE TABLE _alembic_tmp_products (
     id INTEGER NOT NULL, 
