@@ -86,5 +86,9 @@ std::string literal_sql(Dialect const& d, ast::Literal const& l);
 Statements render_generic(Dialect const& d, schema::Op const& op);
 std::string table_name(Dialect const& d, schema::Table const& t);
 std::string trim(std::string_view s);
+// Type-table helpers: `NAME(n)` or `NAME`; `NUMERIC(p, s)`; an enum's longest value.
+std::string sized_type(std::string_view name, ast::Type const& t);
+std::string numeric_type(ast::Type const& t);
+std::size_t longest_value(ast::Type const& t);
 
 }  // namespace retort::dialects

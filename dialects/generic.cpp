@@ -61,6 +61,20 @@ std::string trim(std::string_view s) {
   return std::string(s.substr(b, e - b + 1));
 }
 
+std::string sized_type(std::string_view name, ast::Type const& t) {
+  return t.length ? fmt::format("{}({})", name, *t.length) : std::string(name);
+}
+
+std::string numeric_type(ast::Type const& t) {
+  return t.scale ? fmt::format("NUMERIC({}, {})", *t.length, *t.scale) : sized_type("NUMERIC", t);
+}
+
+std::size_t longest_value(ast::Type const& t) {
+  std::size_t longest = 0;
+  for (auto const& v : t.values) longest = std::max(longest, v.size());
+  return longest;
+}
+
 // A table constraint as CREATE TABLE and ADD CONSTRAINT write it.
 std::string constraint_sql(Dialect const& d, Constraint const& c) {
   std::string out = c.name.empty() ? "" : "CONSTRAINT " + quote(d, c.name) + " ";

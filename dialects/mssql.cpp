@@ -28,10 +28,10 @@ std::string column_type(Dialect const&, Column const& c, bool) {
     case K::bigint: return "BIGINT";
     case K::boolean: return "BIT";
     case K::float_: return "FLOAT";
-    case K::numeric: return t.scale ? fmt::format("NUMERIC({}, {})", *t.length, *t.scale) : sized("NUMERIC", "NUMERIC");
+    case K::numeric: return numeric_type(t);
     case K::string: return sized("VARCHAR", "VARCHAR(max)");
     case K::unicode: return sized("NVARCHAR", "NVARCHAR(max)");
-    case K::char_: return sized("CHAR", "CHAR");
+    case K::char_: return sized_type("CHAR", t);
     case K::text: return "VARCHAR(max)";
     case K::unicode_text:
     case K::json: return "NVARCHAR(max)";
@@ -41,11 +41,7 @@ std::string column_type(Dialect const&, Column const& c, bool) {
     case K::interval: return "DATETIME";
     case K::binary: return "VARBINARY(max)";
     case K::uuid: return "UNIQUEIDENTIFIER";
-    case K::enum_: {
-      std::size_t longest = 0;
-      for (auto const& v : t.values) longest = std::max(longest, v.size());
-      return fmt::format("VARCHAR({})", longest);
-    }
+    case K::enum_: return fmt::format("VARCHAR({})", longest_value(t));
     case K::native: return t.native;
   }
   return {};

@@ -28,11 +28,10 @@ std::string column_type(Dialect const& d, Column const& c, bool) {
     case K::bigint: return "BIGINT";
     case K::boolean: return "BOOL";
     case K::float_: return "FLOAT";
-    case K::numeric:
-      return t.scale ? fmt::format("NUMERIC({}, {})", *t.length, *t.scale) : t.length ? fmt::format("NUMERIC({})", *t.length) : "NUMERIC";
+    case K::numeric: return numeric_type(t);
     case K::string:
     case K::unicode: return sized("VARCHAR");
-    case K::char_: return t.length ? fmt::format("CHAR({})", *t.length) : "CHAR";
+    case K::char_: return sized_type("CHAR", t);
     case K::text:
     case K::unicode_text: return "TEXT";
     case K::date: return "DATE";

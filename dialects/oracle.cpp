@@ -28,10 +28,10 @@ std::string column_type(Dialect const&, Column const& c, bool) {
     case K::boolean: return "SMALLINT";
     case K::bigint: return "NUMBER(19)";
     case K::float_: return "FLOAT";
-    case K::numeric: return t.scale ? fmt::format("NUMERIC({}, {})", *t.length, *t.scale) : t.length ? fmt::format("NUMERIC({})", *t.length) : "NUMERIC";
+    case K::numeric: return numeric_type(t);
     case K::string: return varchar2("a string");
     case K::unicode: return varchar2("a unicode string");
-    case K::char_: return t.length ? fmt::format("CHAR({})", *t.length) : "CHAR";
+    case K::char_: return sized_type("CHAR", t);
     case K::text:
     case K::unicode_text:
     case K::json: return "CLOB";
@@ -41,11 +41,7 @@ std::string column_type(Dialect const&, Column const& c, bool) {
     case K::interval: return "INTERVAL DAY TO SECOND";
     case K::binary: return "BLOB";
     case K::uuid: return "CHAR(32)";
-    case K::enum_: {
-      std::size_t longest = 0;
-      for (auto const& v : t.values) longest = std::max(longest, v.size());
-      return fmt::format("VARCHAR2({} CHAR)", longest);
-    }
+    case K::enum_: return fmt::format("VARCHAR2({} CHAR)", longest_value(t));
     case K::native: return t.native;
   }
   return {};

@@ -24,10 +24,6 @@ constexpr std::array<std::string_view, 106> reserved = {
     "select", "session_user", "similar", "some", "symmetric", "table", "tablesample", "then", "to", "trailing",
     "true", "union", "unique", "user", "using", "variadic", "verbose", "when", "where", "window", "with"};
 
-std::string sized(char const* name, ast::Type const& t) {
-  return t.length ? fmt::format("{}({})", name, *t.length) : std::string(name);
-}
-
 std::string column_type(Dialect const& d, schema::Column const& c, bool) {
   using K = ast::TypeKind;
   auto const& t = c.type;
@@ -37,11 +33,10 @@ std::string column_type(Dialect const& d, schema::Column const& c, bool) {
     case K::bigint: return c.autoincrement ? "BIGSERIAL" : "BIGINT";
     case K::boolean: return "BOOLEAN";
     case K::float_: return "FLOAT";
-    case K::numeric:
-      return t.scale ? fmt::format("NUMERIC({}, {})", *t.length, *t.scale) : sized("NUMERIC", t);
+    case K::numeric: return numeric_type(t);
     case K::string:
-    case K::unicode: return sized("VARCHAR", t);
-    case K::char_: return sized("CHAR", t);
+    case K::unicode: return sized_type("VARCHAR", t);
+    case K::char_: return sized_type("CHAR", t);
     case K::text:
     case K::unicode_text: return "TEXT";
     case K::date: return "DATE";

@@ -19,17 +19,16 @@ using namespace schema;
 std::string column_type(Dialect const&, Column const& c, bool) {
   using K = ast::TypeKind;
   auto const& t = c.type;
-  auto sized = [&](char const* name) { return t.length ? fmt::format("{}({})", name, *t.length) : std::string(name); };
   switch (t.kind) {
     case K::integer: return "INTEGER";
     case K::smallint: return "SMALLINT";
     case K::bigint: return "BIGINT";
     case K::boolean: return "BOOLEAN";
     case K::float_: return "FLOAT";
-    case K::numeric: return t.scale ? fmt::format("NUMERIC({}, {})", *t.length, *t.scale) : sized("NUMERIC");
+    case K::numeric: return numeric_type(t);
     case K::string:
-    case K::unicode: return sized("VARCHAR");
-    case K::char_: return sized("CHAR");
+    case K::unicode: return sized_type("VARCHAR", t);
+    case K::char_: return sized_type("CHAR", t);
     case K::text:
     case K::unicode_text: return "TEXT";
     case K::date: return "DATE";
@@ -39,11 +38,7 @@ std::string column_type(Dialect const&, Column const& c, bool) {
     case K::binary: return "BLOB";
     case K::json: return "JSON";
     case K::uuid: return "CHAR(32)";
-    case K::enum_: {
-      std::size_t longest = 0;
-      for (auto const& v : t.values) longest = std::max(longest, v.size());
-      return fmt::format("VARCHAR({})", longest);
-    }
+    case K::enum_: return fmt::format("VARCHAR({})", longest_value(t));
     case K::native: return t.native;
   }
   return {};
