@@ -6,7 +6,7 @@ ALTER TABLE books DROP CONSTRAINT ck_books_positive_pages;
 
 ALTER TABLE books DROP COLUMN pages;
 
-UPDATE public.schema_versions SET version_num='0002' WHERE public.schema_versions.version_num = '0003';
+UPDATE schema_versions SET version_num='0002' WHERE schema_versions.version_num = '0003';
 
 -- Running downgrade 0002 -> 0001
 
@@ -16,7 +16,7 @@ ALTER TABLE authors ADD CONSTRAINT uq_authors_email UNIQUE (email);
 
 DROP INDEX ix_books_title ON books;
 
-UPDATE public.schema_versions SET version_num='0001' WHERE public.schema_versions.version_num = '0002';
+UPDATE schema_versions SET version_num='0001' WHERE schema_versions.version_num = '0002';
 
 -- Running downgrade 0001 -> 
 
@@ -24,5 +24,5 @@ DROP TABLE books;
 
 DROP TABLE authors;
 
-DELETE FROM public.schema_versions WHERE public.schema_versions.version_num = '0001';
+DELETE FROM schema_versions WHERE schema_versions.version_num = '0001';
 

@@ -14,7 +14,7 @@ ALTER TABLE books DROP COLUMN pages;
 
 GO
 
-UPDATE [public].schema_versions SET version_num='0002' WHERE [public].schema_versions.version_num = '0003';
+UPDATE schema_versions SET version_num='0002' WHERE schema_versions.version_num = '0003';
 
 GO
 
@@ -44,7 +44,7 @@ GO
 
 BEGIN TRANSACTION;
 
-UPDATE [public].schema_versions SET version_num='0001' WHERE [public].schema_versions.version_num = '0002';
+UPDATE schema_versions SET version_num='0001' WHERE schema_versions.version_num = '0002';
 
 GO
 
@@ -64,7 +64,7 @@ DROP TABLE authors;
 
 GO
 
-DELETE FROM [public].schema_versions WHERE [public].schema_versions.version_num = '0001';
+DELETE FROM schema_versions WHERE schema_versions.version_num = '0001';
 
 GO
 
@@ -72,7 +72,7 @@ COMMIT;
 
 GO
 
-DROP TABLE [public].schema_versions;
+DROP TABLE schema_versions;
 
 GO
 

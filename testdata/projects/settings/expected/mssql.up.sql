@@ -1,6 +1,6 @@
 BEGIN TRANSACTION;
 
-CREATE TABLE [public].schema_versions (
+CREATE TABLE schema_versions (
     version_num VARCHAR(32) NOT NULL, 
     CONSTRAINT schema_versions_pkc PRIMARY KEY (version_num)
 );
@@ -32,7 +32,7 @@ CREATE TABLE books (
 
 GO
 
-INSERT INTO [public].schema_versions (version_num) OUTPUT inserted.version_num VALUES ('0001');
+INSERT INTO schema_versions (version_num) OUTPUT inserted.version_num VALUES ('0001');
 
 GO
 
@@ -62,7 +62,7 @@ ALTER TABLE authors ADD CONSTRAINT uq_authors_email_age UNIQUE (email, age);
 
 GO
 
-UPDATE [public].schema_versions SET version_num='0002' WHERE [public].schema_versions.version_num = '0001';
+UPDATE schema_versions SET version_num='0002' WHERE schema_versions.version_num = '0001';
 
 GO
 
@@ -86,7 +86,7 @@ ALTER TABLE authors DROP CONSTRAINT ck_authors_age_positive;
 
 GO
 
-UPDATE [public].schema_versions SET version_num='0003' WHERE [public].schema_versions.version_num = '0002';
+UPDATE schema_versions SET version_num='0003' WHERE schema_versions.version_num = '0002';
 
 GO
 

@@ -1,4 +1,4 @@
-CREATE TABLE public.schema_versions (
+CREATE TABLE schema_versions (
     version_num VARCHAR(32) NOT NULL, 
     CONSTRAINT schema_versions_pkc PRIMARY KEY (version_num)
 );
@@ -24,7 +24,7 @@ CREATE TABLE books (
     CONSTRAINT fk_books_author_id_authors FOREIGN KEY(author_id) REFERENCES authors (id) ON DELETE CASCADE
 );
 
-INSERT INTO public.schema_versions (version_num) VALUES ('0001');
+INSERT INTO schema_versions (version_num) VALUES ('0001');
 
 -- Running upgrade 0001 -> 0002
 
@@ -34,7 +34,7 @@ ALTER TABLE authors DROP INDEX uq_authors_email;
 
 ALTER TABLE authors ADD CONSTRAINT uq_authors_email_age UNIQUE (email, age);
 
-UPDATE public.schema_versions SET version_num='0002' WHERE public.schema_versions.version_num = '0001';
+UPDATE schema_versions SET version_num='0002' WHERE schema_versions.version_num = '0001';
 
 -- Running upgrade 0002 -> 0003
 
@@ -44,5 +44,5 @@ ALTER TABLE books ADD CONSTRAINT ck_books_positive_pages CHECK (pages > 0);
 
 ALTER TABLE authors DROP CHECK ck_authors_age_positive;
 
-UPDATE public.schema_versions SET version_num='0003' WHERE public.schema_versions.version_num = '0002';
+UPDATE schema_versions SET version_num='0003' WHERE schema_versions.version_num = '0002';
 

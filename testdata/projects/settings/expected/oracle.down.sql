@@ -12,7 +12,7 @@ ALTER TABLE books DROP COLUMN pages
 
 /
 
-UPDATE "public".schema_versions SET version_num='0002' WHERE "public".schema_versions.version_num = '0003'
+UPDATE schema_versions SET version_num='0002' WHERE schema_versions.version_num = '0003'
 
 /
 
@@ -30,7 +30,7 @@ DROP INDEX ix_books_title
 
 /
 
-UPDATE "public".schema_versions SET version_num='0001' WHERE "public".schema_versions.version_num = '0002'
+UPDATE schema_versions SET version_num='0001' WHERE schema_versions.version_num = '0002'
 
 /
 
@@ -44,7 +44,7 @@ DROP TABLE authors
 
 /
 
-DELETE FROM "public".schema_versions WHERE "public".schema_versions.version_num = '0001'
+DELETE FROM schema_versions WHERE schema_versions.version_num = '0001'
 
 /
 

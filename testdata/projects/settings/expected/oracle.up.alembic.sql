@@ -1,4 +1,4 @@
-CREATE TABLE "public".schema_versions (
+CREATE TABLE schema_versions (
     version_num VARCHAR2(32 CHAR) NOT NULL, 
     CONSTRAINT schema_versions_pkc PRIMARY KEY (version_num)
 )
@@ -30,7 +30,7 @@ CREATE TABLE books (
 
 /
 
-INSERT INTO "public".schema_versions (version_num) VALUES ('0001')
+INSERT INTO schema_versions (version_num) VALUES ('0001')
 
 /
 
@@ -48,7 +48,7 @@ ALTER TABLE authors ADD CONSTRAINT uq_authors_email_age UNIQUE (email, age)
 
 /
 
-UPDATE "public".schema_versions SET version_num='0002' WHERE "public".schema_versions.version_num = '0001'
+UPDATE schema_versions SET version_num='0002' WHERE schema_versions.version_num = '0001'
 
 /
 
@@ -66,7 +66,7 @@ ALTER TABLE authors DROP CONSTRAINT ck_authors_age_positive
 
 /
 
-UPDATE "public".schema_versions SET version_num='0003' WHERE "public".schema_versions.version_num = '0002'
+UPDATE schema_versions SET version_num='0003' WHERE schema_versions.version_num = '0002'
 
 /
 

@@ -8,7 +8,7 @@ ALTER TABLE books DROP CONSTRAINT ck_books_positive_pages;
 
 ALTER TABLE books DROP COLUMN pages;
 
-UPDATE public.schema_versions SET version_num='0002' WHERE public.schema_versions.version_num = '0003';
+UPDATE schema_versions SET version_num='0002' WHERE schema_versions.version_num = '0003';
 
 COMMIT;
 
@@ -26,7 +26,7 @@ DROP INDEX CONCURRENTLY ix_books_title;
 
 BEGIN;
 
-UPDATE public.schema_versions SET version_num='0001' WHERE public.schema_versions.version_num = '0002';
+UPDATE schema_versions SET version_num='0001' WHERE schema_versions.version_num = '0002';
 
 COMMIT;
 
@@ -38,9 +38,9 @@ DROP TABLE books;
 
 DROP TABLE authors;
 
-DELETE FROM public.schema_versions WHERE public.schema_versions.version_num = '0001';
+DELETE FROM schema_versions WHERE schema_versions.version_num = '0001';
 
 COMMIT;
 
-DROP TABLE public.schema_versions;
+DROP TABLE schema_versions;
 

@@ -12,7 +12,7 @@ ALTER TABLE authors DROP CONSTRAINT uq_authors_email;
 
 ALTER TABLE authors ADD CONSTRAINT uq_authors_email_age UNIQUE (email, age);
 
-UPDATE public.schema_versions SET version_num='0002' WHERE public.schema_versions.version_num = '0001';
+UPDATE schema_versions SET version_num='0002' WHERE schema_versions.version_num = '0001';
 
 COMMIT;
 
@@ -26,7 +26,7 @@ ALTER TABLE books ADD CONSTRAINT ck_books_positive_pages CHECK (pages > 0);
 
 ALTER TABLE authors DROP CONSTRAINT ck_authors_age_positive;
 
-UPDATE public.schema_versions SET version_num='0003' WHERE public.schema_versions.version_num = '0002';
+UPDATE schema_versions SET version_num='0003' WHERE schema_versions.version_num = '0002';
 
 COMMIT;
 

@@ -1,6 +1,6 @@
 BEGIN;
 
-CREATE TABLE public.schema_versions (
+CREATE TABLE schema_versions (
     version_num VARCHAR(32) NOT NULL, 
     CONSTRAINT schema_versions_pkc PRIMARY KEY (version_num)
 );
@@ -26,7 +26,7 @@ CREATE TABLE books (
     CONSTRAINT fk_books_author_id_authors FOREIGN KEY(author_id) REFERENCES authors (id) ON DELETE CASCADE
 );
 
-INSERT INTO public.schema_versions (version_num) VALUES ('0001') RETURNING public.schema_versions.version_num;
+INSERT INTO schema_versions (version_num) VALUES ('0001') RETURNING schema_versions.version_num;
 
 COMMIT;
 
@@ -44,7 +44,7 @@ ALTER TABLE authors DROP CONSTRAINT uq_authors_email;
 
 ALTER TABLE authors ADD CONSTRAINT uq_authors_email_age UNIQUE (email, age);
 
-UPDATE public.schema_versions SET version_num='0002' WHERE public.schema_versions.version_num = '0001';
+UPDATE schema_versions SET version_num='0002' WHERE schema_versions.version_num = '0001';
 
 COMMIT;
 
@@ -58,7 +58,7 @@ ALTER TABLE books ADD CONSTRAINT ck_books_positive_pages CHECK (pages > 0);
 
 ALTER TABLE authors DROP CONSTRAINT ck_authors_age_positive;
 
-UPDATE public.schema_versions SET version_num='0003' WHERE public.schema_versions.version_num = '0002';
+UPDATE schema_versions SET version_num='0003' WHERE schema_versions.version_num = '0002';
 
 COMMIT;
 

@@ -38,7 +38,7 @@ CREATE INDEX ix_books_title ON books (title);
 
 ALTER TABLE books DROP COLUMN pages;
 
-UPDATE public.schema_versions SET version_num='0002' WHERE public.schema_versions.version_num = '0003';
+UPDATE schema_versions SET version_num='0002' WHERE schema_versions.version_num = '0003';
 
 COMMIT;
 
@@ -67,7 +67,7 @@ DROP INDEX ix_books_title;
 
 BEGIN;
 
-UPDATE public.schema_versions SET version_num='0001' WHERE public.schema_versions.version_num = '0002';
+UPDATE schema_versions SET version_num='0001' WHERE schema_versions.version_num = '0002';
 
 COMMIT;
 
@@ -79,7 +79,7 @@ DROP TABLE books;
 
 DROP TABLE authors;
 
-DELETE FROM public.schema_versions WHERE public.schema_versions.version_num = '0001';
+DELETE FROM schema_versions WHERE schema_versions.version_num = '0001';
 
 COMMIT;
 

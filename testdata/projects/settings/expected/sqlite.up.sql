@@ -1,6 +1,6 @@
 BEGIN;
 
-CREATE TABLE public.schema_versions (
+CREATE TABLE schema_versions (
     version_num VARCHAR(32) NOT NULL, 
     CONSTRAINT schema_versions_pkc PRIMARY KEY (version_num)
 );
@@ -26,7 +26,7 @@ CREATE TABLE books (
     CONSTRAINT fk_books_author_id_authors FOREIGN KEY(author_id) REFERENCES authors (id) ON DELETE CASCADE
 );
 
-INSERT INTO public.schema_versions (version_num) VALUES ('0001');
+INSERT INTO schema_versions (version_num) VALUES ('0001');
 
 COMMIT;
 
@@ -55,7 +55,7 @@ DROP TABLE authors;
 
 ALTER TABLE _alembic_tmp_authors RENAME TO authors;
 
-UPDATE public.schema_versions SET version_num='0002' WHERE public.schema_versions.version_num = '0001';
+UPDATE schema_versions SET version_num='0002' WHERE schema_versions.version_num = '0001';
 
 COMMIT;
 
@@ -99,7 +99,7 @@ DROP TABLE authors;
 
 ALTER TABLE _alembic_tmp_authors RENAME TO authors;
 
-UPDATE public.schema_versions SET version_num='0003' WHERE public.schema_versions.version_num = '0002';
+UPDATE schema_versions SET version_num='0003' WHERE schema_versions.version_num = '0002';
 
 COMMIT;
 
