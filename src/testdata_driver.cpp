@@ -28,6 +28,7 @@
 #include "src/commands/commands.hpp"
 #include "src/atomic_file.hpp"
 #include "src/mig_format.hpp"
+#include "src/pipeline_check.hpp"
 
 namespace fs = std::filesystem;
 using namespace retort;
@@ -350,6 +351,12 @@ int main(int argc, char** argv) {
     for (auto const& e : fs::directory_iterator(root / "semantic")) cases.push_back(e.path());
     std::sort(cases.begin(), cases.end());
     for (auto const& dir : cases) scenario(dir, true, update);
+  }
+  // every input the fuzzer once crashed on (scripts/fuzz saves them) goes through every stage
+  for (auto const& path : files_in(root / "fuzz", ".mig")) {
+    auto bytes = slurp(path);
+    run_pipeline(reinterpret_cast<std::uint8_t const*>(bytes.data()), bytes.size());
+    ++passed;
   }
   kind_coverage();
   std::cout << "testdata: " << passed << " passed, " << failed << " failed\n";
