@@ -189,6 +189,9 @@ void generic_alter_column(Dialect const& d, Op const& op, Statements& out) {
 }  // namespace
 
 std::string quote(Dialect const& d, std::string_view name) {
+  if (name.size() > d.max_identifier_length)  // engines truncate or refuse: never write it
+    throw Unsupported{fmt::format("name '{}'", name),
+                      fmt::format("it is {} bytes, longer than the {} bytes {} allows", name.size(), d.max_identifier_length, d.name)};
   if (!needs_quotes(d, name)) return std::string(name);
   std::string out(1, d.quote_open);
   for (char c : name) {

@@ -103,7 +103,7 @@ Dialect const sqlite = [] {
   Dialect d;
   d.name = "sqlite";
   d.reserved_words = sqlite_reserved;
-  d.max_identifier_length = 1024;
+  d.max_identifier_length = std::size_t(-1);  // SQLite sets no limit on names
   d.column_type = column_type;
   d.table_options = table_options;  // comments: none in CREATE TABLE, none after it
   d.render_override = render_override;

@@ -66,6 +66,12 @@ std::optional<std::string> assemble(dialects::Dialect const& dialect, std::vecto
   std::unordered_map<std::string, SourceFile const*> by_path;
   for (auto const& f : files) by_path[f.path()] = &f;
   auto const errors_before = diags.size();
+  try {  // the version table's own name
+    dialects::quote_table(dialect, options.version_table_schema, options.version_table + "_pkc");
+  } catch (dialects::Unsupported const& u) {
+    diags.error(DiagKind::unsupported, u.what, dialect.name, u.why);
+    return std::nullopt;
+  }
   Writer w(dialect, options);
   bool const per_migration = options.transaction_per_migration;
   if (!per_migration) w.begin();
@@ -92,7 +98,16 @@ std::optional<std::string> assemble(dialects::Dialect const& dialect, std::vecto
                ops[j + 1].table->schema == op.table->schema && ops[j + 1].autocommit == op.autocommit &&
                dialect.needs_rebuild(dialect, ops[j + 1]))
           ++j;
-        for (auto const& sql : dialects::rebuild(dialect, *op.table_before, ops[j])) w.statement(sql);
+        try {
+          for (auto const& sql : dialects::rebuild(dialect, *op.table_before, ops[j])) w.statement(sql);
+        } catch (dialects::Unsupported const& u) {
+          auto const& s = op.statement->get();
+          auto loc = boost::apply_visitor([](auto const& x) -> ast::Loc {
+            if constexpr (requires { x.loc; }) return x.loc; else return {};
+          }, s);
+          if (file) diags.error(*file, loc.offset, DiagKind::unsupported, u.what, dialect.name, u.why);
+          else diags.error(DiagKind::unsupported, u.what, dialect.name, u.why);
+        }
         i = j;
         continue;
       }
