@@ -41,7 +41,8 @@ struct Dialect {
   bool concurrent_indexes = false;
   bool parenthesize_default_sql = false;   // DEFAULT (expr) for raw SQL and calls (SQLite)
   std::string_view now_function = "now()";  // what `now()` means (SQLAlchemy's func.now())
-  bool integer_booleans = false;            // true/false as 1/0 (SQL Server, Oracle)  // CREATE/DROP INDEX CONCURRENTLY (elsewhere the word is dropped, as Alembic does)
+  bool integer_booleans = false;            // true/false as 1/0 (SQL Server, Oracle)
+  std::string_view add_column = "ADD COLUMN";  // SQL Server and Oracle: ADD  // CREATE/DROP INDEX CONCURRENTLY (elsewhere the word is dropped, as Alembic does)
 
   // -- what differs (nullptr: the generic renderer's) --
   std::string (*column_type)(Dialect const&, schema::Column const&, bool in_create_table) = nullptr;
@@ -49,7 +50,9 @@ struct Dialect {
   void (*create_enums)(Dialect const&, std::vector<schema::Enum> const&, Statements&) = nullptr;
   void (*drop_enums)(Dialect const&, std::vector<schema::Enum> const&, Statements&) = nullptr;
   std::string (*column_spec)(Dialect const&, schema::Column const&, bool in_create_table) = nullptr;
-  std::string_view (*table_options)(Dialect const&, schema::Table const&, std::string& out) = nullptr;
+  // Table options after CREATE TABLE's ")" (MySQL's COMMENT=); where set, columns' comments are
+  // inline too, and no COMMENT ON statements are written.
+  void (*table_options)(Dialect const&, schema::Table const&, std::string& sql) = nullptr;
   // Renders the ops whose SQL differs from the generic renderer's; false: not handled here.
   bool (*render_override)(Dialect const&, schema::Op const&, Statements&) = nullptr;
   // Whether an op must be done by rebuilding its table (SQLite): create the new shape,
@@ -58,8 +61,10 @@ struct Dialect {
 };
 
 // Rebuilds a table from its shape `before` to the shape (and indexes) of `last`, the last
-// of one or more consecutive ops on it (Alembic's batch "move and copy").
-Statements rebuild(Dialect const& d, schema::Table const& before, schema::Op const& last);
+// of one or more consecutive ops on it (Alembic's batch "move and copy"). Errors are
+// reported as render() reports them.
+Statements rebuild(Dialect const& d, schema::Table const& before, schema::Op const& last, SourceFile const* file,
+                   DiagnosticSink& diags);
 
 // Thrown by a render hook for what the dialect cannot express; render() reports it at the
 // statement as `STATEMENT on DIALECT: why`.
@@ -82,6 +87,8 @@ std::string default_sql(Dialect const& d, ast::DefaultExpr const& value);
 std::string column_spec(Dialect const& d, schema::Column const& c, bool in_create_table);
 std::string constraint_sql(Dialect const& d, schema::Constraint const& c);
 std::string literal_sql(Dialect const& d, ast::Literal const& l);
+// ALTER TABLE ... ADD [COLUMN] and the constraints the column's own options made.
+Statements add_column_sql(Dialect const& d, schema::Op const& op);
 // The generic renderer's statements for an op (for a hook that adds to them).
 Statements render_generic(Dialect const& d, schema::Op const& op);
 std::string table_name(Dialect const& d, schema::Table const& t);

@@ -140,15 +140,11 @@ void create_table(Dialect const& d, Op const& op, Statements& out) {
 }
 
 void add_column(Dialect const& d, Op const& op, Statements& out) {
-  auto const& t = *op.table;
+  out = add_column_sql(d, op);
   auto const& c = *op.column;
-  out.push_back(fmt::format("ALTER TABLE {} ADD COLUMN {}", table_name(d, t), column_spec(d, c, false)));
-  bool const inline_comment = d.table_options != nullptr;
-  for (auto const& k : t.constraints)  // the constraints the column's own options made
-    if (k.from_column && k.kind != Constraint::primary_key && k.columns.size() == 1 && k.columns.front() == c.name)
-      out.push_back(fmt::format("ALTER TABLE {} ADD {}", table_name(d, t), constraint_sql(d, k)));
-  if (c.comment && !inline_comment)
-    out.push_back(fmt::format("COMMENT ON COLUMN {}.{} IS {}", table_name(d, t), quote(d, c.name), string_literal(d, *c.comment)));
+  if (c.comment && !d.table_options)  // a comment is inline where table options carry them
+    out.push_back(fmt::format("COMMENT ON COLUMN {}.{} IS {}", table_name(d, *op.table), quote(d, c.name),
+                              string_literal(d, *c.comment)));
 }
 
 void insert(Dialect const& d, Op const& op, ast::Insert const& s, Statements& out) {
@@ -240,6 +236,16 @@ std::string column_spec(Dialect const& d, Column const& c, bool in_create_table)
 
 namespace {
 Statements render_op(Dialect const& d, Op const& op);
+Statements rebuild_sql(Dialect const& d, Table const& before, Op const& last);
+
+// An op the dialect cannot express, reported at its statement.
+void report(Dialect const& d, Op const& op, Unsupported const& u, SourceFile const* file, DiagnosticSink& diags) {
+  auto loc = boost::apply_visitor([](auto const& s) -> ast::Loc {
+    if constexpr (requires { s.loc; }) return s.loc; else return {};
+  }, op.statement->get());
+  if (file) diags.error(*file, loc.offset, DiagKind::unsupported, u.what, d.name, u.why);
+  else diags.error(DiagKind::unsupported, u.what, d.name, u.why);
+}
 
 std::string create_index_sql(Dialect const& d, Index const& i, bool concurrently) {
   return fmt::format("CREATE {}INDEX {}{} ON {} {}({}){}", i.unique ? "UNIQUE " : "",
@@ -249,7 +255,17 @@ std::string create_index_sql(Dialect const& d, Index const& i, bool concurrently
 }
 }  // namespace
 
-Statements rebuild(Dialect const& d, Table const& before, Op const& last) {
+Statements rebuild(Dialect const& d, Table const& before, Op const& last, SourceFile const* file, DiagnosticSink& diags) {
+  try {
+    return rebuild_sql(d, before, last);
+  } catch (Unsupported const& u) {
+    report(d, last, u, file, diags);
+    return {};
+  }
+}
+
+namespace {
+Statements rebuild_sql(Dialect const& d, Table const& before, Op const& last) {
   Statements out;
   Table shape = *last.table;
   auto const temp = "_alembic_tmp_" + shape.name;
@@ -279,16 +295,13 @@ Statements rebuild(Dialect const& d, Table const& before, Op const& last) {
   for (auto const& i : last.indexes) out.push_back(create_index_sql(d, i, false));
   return out;
 }
+}  // namespace
 
 Statements render(Dialect const& d, Op const& op, SourceFile const* file, DiagnosticSink& diags) {
   try {
     return render_op(d, op);
   } catch (Unsupported const& u) {
-    auto loc = boost::apply_visitor([](auto const& s) -> ast::Loc {
-      if constexpr (requires { s.loc; }) return s.loc; else return {};
-    }, op.statement->get());
-    if (file) diags.error(*file, loc.offset, DiagKind::unsupported, u.what, d.name, u.why);
-    else diags.error(DiagKind::unsupported, u.what, d.name, u.why);
+    report(d, op, u, file, diags);
     return {};
   }
 }
@@ -300,6 +313,16 @@ Statements render_op(Dialect const& d, Op const& op) {
   return render_generic(d, op);
 }
 }  // namespace
+
+Statements add_column_sql(Dialect const& d, Op const& op) {
+  auto const& t = *op.table;
+  auto const& c = *op.column;
+  Statements out{fmt::format("ALTER TABLE {} {} {}", table_name(d, t), d.add_column, column_spec(d, c, false))};
+  for (auto const& k : t.constraints)  // the constraints the column's own options made
+    if (k.from_column && k.kind != Constraint::primary_key && k.columns.size() == 1 && k.columns.front() == c.name)
+      out.push_back(fmt::format("ALTER TABLE {} ADD {}", table_name(d, t), constraint_sql(d, k)));
+  return out;
+}
 
 Statements render_generic(Dialect const& d, Op const& op) {
   Statements out;

@@ -95,13 +95,8 @@ bool render_override(Dialect const& d, Op const& op, Statements& out) {
     return true;
   }
   if (boost::get<ast::AddColumn>(&s)) {
-    auto const& t = *op.table;
-    auto const& c = *op.column;
-    out.push_back(fmt::format("ALTER TABLE {} ADD {}", table_name(d, t), column_definition(d, c, false)));
-    for (auto const& k : t.constraints)
-      if (k.from_column && k.kind != Constraint::primary_key && k.columns.size() == 1 && k.columns.front() == c.name)
-        out.push_back(fmt::format("ALTER TABLE {} ADD {}", table_name(d, t), constraint_sql(d, k)));
-    if (c.comment) out.push_back(description(d, t, c.name, std::nullopt, c.comment));
+    out = add_column_sql(d, op);
+    if (op.column->comment) out.push_back(description(d, *op.table, op.column->name, std::nullopt, op.column->comment));
     return true;
   }
   if (boost::get<ast::DropColumn>(&s)) {
@@ -164,11 +159,9 @@ bool render_override(Dialect const& d, Op const& op, Statements& out) {
     return true;
   }
   if (auto const* in = boost::get<ast::Insert>(&s)) {
-    auto const* pk = op.table->primary_key();
     bool identity = false;
     for (auto const& c : in->columns)
       if (auto const* col = op.table->column(c.text); col && col->autoincrement) identity = true;
-    (void)pk;
     if (identity) out.push_back("SET IDENTITY_INSERT " + table_name(d, *op.table) + " ON");
     for (auto& sql : render_generic(d, op)) out.push_back(std::move(sql));
     if (identity) out.push_back("SET IDENTITY_INSERT " + table_name(d, *op.table) + " OFF");
@@ -193,6 +186,7 @@ Dialect const mssql = [] {
   d.max_identifier_length = 128;
   d.now_function = "CURRENT_TIMESTAMP";
   d.integer_booleans = true;
+  d.add_column = "ADD";
   d.version_insert_output = true;
   d.column_type = column_type;
   d.column_spec = column_definition;

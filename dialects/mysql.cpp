@@ -63,9 +63,8 @@ std::string column_spec(Dialect const& d, Column const& c, bool in_create_table)
   return out;
 }
 
-std::string_view table_options(Dialect const& d, Table const& t, std::string& sql) {
+void table_options(Dialect const& d, Table const& t, std::string& sql) {
   if (t.comment) sql += "COMMENT=" + string_literal(d, *t.comment);
-  return {};
 }
 
 // Alembic's _mysql_colspec: type NULL|NOT NULL [AUTO_INCREMENT] [DEFAULT] [COMMENT].

@@ -60,13 +60,6 @@ std::string column_definition(Dialect const& d, Column const& c, bool in_create_
 
 bool render_override(Dialect const& d, Op const& op, Statements& out) {
   auto const& s = op.statement->get();
-  if (boost::get<ast::AddColumn>(&s)) {
-    auto statements = render_generic(d, op);
-    auto& first = statements.front();  // Oracle: ADD, not ADD COLUMN
-    first.replace(first.find(" ADD COLUMN "), 12, " ADD ");
-    out = std::move(statements);
-    return true;
-  }
   if (boost::get<ast::RenameColumn>(&s)) {
     out.push_back(fmt::format("ALTER TABLE {} RENAME COLUMN {} TO {}", table_name(d, *op.table), quote(d, op.old_column->name),
                               quote(d, op.column->name)));
@@ -120,6 +113,7 @@ Dialect const oracle = [] {
   d.max_identifier_length = 128;
   d.now_function = "CURRENT_TIMESTAMP";
   d.integer_booleans = true;
+  d.add_column = "ADD";
   d.version_type = "VARCHAR2(32 CHAR)";
   d.column_type = column_type;
   d.column_spec = column_definition;

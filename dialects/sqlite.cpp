@@ -80,21 +80,16 @@ bool needs_rebuild(Dialect const&, Op const& op) {
   return false;
 }
 
-bool render_override(Dialect const& d, Op const& op, Statements&) {
+bool render_override(Dialect const&, Op const& op, Statements&) {
   auto const& s = op.statement->get();
   if (boost::get<ast::CommentOnTable>(&s) || boost::get<ast::CommentOnColumn>(&s) || boost::get<ast::AlterColumn>(&s))
     return true;  // SQLite keeps no comments (the model does)
   if (auto const* ci = boost::get<ast::CreateIndex>(&s); ci && ci->method)
     throw Unsupported{"create index " + ci->name.text, "'using " + ci->method->text + "' is not an SQLite index method"};
-  if (auto const* ac = boost::get<ast::AddColumn>(&s); ac && op.column->comment) {
-    (void)ac;
-    return false;
-  }
-  (void)d;
   return false;
 }
 
-std::string_view table_options(Dialect const&, Table const&, std::string&) { return {}; }
+void table_options(Dialect const&, Table const&, std::string&) {}  // no COMMENT= either
 
 }  // namespace
 

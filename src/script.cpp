@@ -98,16 +98,7 @@ std::optional<std::string> assemble(dialects::Dialect const& dialect, std::vecto
                ops[j + 1].table->schema == op.table->schema && ops[j + 1].autocommit == op.autocommit &&
                dialect.needs_rebuild(dialect, ops[j + 1]))
           ++j;
-        try {
-          for (auto const& sql : dialects::rebuild(dialect, *op.table_before, ops[j])) w.statement(sql);
-        } catch (dialects::Unsupported const& u) {
-          auto const& s = op.statement->get();
-          auto loc = boost::apply_visitor([](auto const& x) -> ast::Loc {
-            if constexpr (requires { x.loc; }) return x.loc; else return {};
-          }, s);
-          if (file) diags.error(*file, loc.offset, DiagKind::unsupported, u.what, dialect.name, u.why);
-          else diags.error(DiagKind::unsupported, u.what, dialect.name, u.why);
-        }
+        for (auto const& sql : dialects::rebuild(dialect, *op.table_before, ops[j], file, diags)) w.statement(sql);
         i = j;
         continue;
       }
