@@ -37,12 +37,17 @@ struct Dialect {
   char quote_close = '"';
   std::span<std::string_view const> reserved_words;
   std::size_t max_identifier_length = 63;
+  // Why the engine cannot hold this name even quoted, or nullptr (Oracle: no `"` in names).
+  char const* (*name_problem)(std::string_view name) = nullptr;
   bool escape_backslashes = false;  // string literals double `\` (MySQL's default sql_mode)
-  bool concurrent_indexes = false;
+  // Why a string with a line break cannot be written, where the script's client would read a
+  // line inside it as a statement separator (sqlcmd's GO, SQL*Plus's / and blank lines).
+  char const* line_break_hazard = nullptr;
+  bool concurrent_indexes = false;  // CREATE/DROP INDEX CONCURRENTLY (elsewhere the word is dropped, as Alembic does)
   bool parenthesize_default_sql = false;   // DEFAULT (expr) for raw SQL and calls (SQLite)
   std::string_view now_function = "now()";  // what `now()` means (SQLAlchemy's func.now())
   bool integer_booleans = false;            // true/false as 1/0 (SQL Server, Oracle)
-  std::string_view add_column = "ADD COLUMN";  // SQL Server and Oracle: ADD  // CREATE/DROP INDEX CONCURRENTLY (elsewhere the word is dropped, as Alembic does)
+  std::string_view add_column = "ADD COLUMN";  // SQL Server and Oracle: ADD
 
   // -- what differs (nullptr: the generic renderer's) --
   std::string (*column_type)(Dialect const&, schema::Column const&, bool in_create_table) = nullptr;

@@ -188,6 +188,7 @@ std::string quote(Dialect const& d, std::string_view name) {
   if (name.size() > d.max_identifier_length)  // engines truncate or refuse: never write it
     throw Unsupported{fmt::format("name '{}'", name),
                       fmt::format("it is {} bytes, longer than the {} bytes {} allows", name.size(), d.max_identifier_length, d.name)};
+  if (auto const* why = d.name_problem ? d.name_problem(name) : nullptr) throw Unsupported{fmt::format("name '{}'", name), why};
   if (!needs_quotes(d, name)) return std::string(name);
   std::string out(1, d.quote_open);
   for (char c : name) {
@@ -202,6 +203,8 @@ std::string quote_table(Dialect const& d, std::string_view schema, std::string_v
 }
 
 std::string string_literal(Dialect const& d, std::string_view value) {
+  if (d.line_break_hazard && value.find_first_of("\r\n") != std::string_view::npos)
+    throw Unsupported{fmt::format("string '{}...'", value.substr(0, value.find_first_of("\r\n"))), d.line_break_hazard};
   std::string out = "'";
   for (char c : value) {
     out += c;

@@ -57,27 +57,28 @@ std::string column_definition(Dialect const& d, Column const& c, bool in_create_
   return out;
 }
 
-// Alembic's lookup of the system-named constraint of a column in a catalog view.
-std::string drop_lookup(Dialect const& d, Table const& t, std::string const& column, char const* view) {
-  return fmt::format("declare @const_name varchar(256)\nselect @const_name = [name] from {}\nwhere parent_object_id = "
-                     "object_id('{}{}')\nand col_name(parent_object_id, parent_column_id) = '{}'\nexec('alter table {} "
-                     "drop constraint ' + @const_name)",
-                     view, t.schema.empty() ? "" : t.schema + ".", t.name, column, table_name(d, t));
+// Alembic's lookup of the system-named constraint of a column in a catalog view. Names go
+// into its string literals quoted and escaped, so that none can end a literal.
+std::string drop_lookup(Dialect const& d, Table const& t, std::string const& column, std::string_view view,
+                        std::string_view join = {}) {
+  return fmt::format("declare @const_name varchar(256)\nselect @const_name = [name] from{}\nwhere {}parent_object_id = "
+                     "object_id({})\nand col_name({}parent_object_id, {}parent_column_id) = {}\nexec({} + @const_name)",
+                     join.empty() ? fmt::format(" {}", view) : fmt::format("\n{}", join), join.empty() ? "" : "fkc.",
+                     string_literal(d, table_name(d, t)), join.empty() ? "" : "fkc.", join.empty() ? "" : "fkc.",
+                     string_literal(d, column), string_literal(d, fmt::format("alter table {} drop constraint ", table_name(d, t))));
 }
 
 std::string drop_fk_lookup(Dialect const& d, Table const& t, std::string const& column) {
-  return fmt::format("declare @const_name varchar(256)\nselect @const_name = [name] from\nsys.foreign_keys fk join "
-                     "sys.foreign_key_columns fkc\non fk.object_id=fkc.constraint_object_id\nwhere fkc.parent_object_id = "
-                     "object_id('{}{}')\nand col_name(fkc.parent_object_id, fkc.parent_column_id) = '{}'\nexec('alter "
-                     "table {} drop constraint ' + @const_name)",
-                     t.schema.empty() ? "" : t.schema + ".", t.name, column, table_name(d, t));
+  return drop_lookup(d, t, column, {},
+                     "sys.foreign_keys fk join sys.foreign_key_columns fkc\non fk.object_id=fkc.constraint_object_id");
 }
 
 // sp_addextendedproperty / sp_updateextendedproperty / sp_dropextendedproperty for MS_Description.
 std::string description(Dialect const& d, Table const& t, std::optional<std::string> const& column,
                         std::optional<std::string> const& before, std::optional<std::string> const& after) {
-  auto const level = fmt::format("'schema', N'{}', 'table', N'{}'{}", t.schema.empty() ? "dbo" : t.schema, t.name,
-                                 column ? fmt::format(", 'column', N'{}'", *column) : std::string());
+  auto const level = fmt::format("'schema', N{}, 'table', N{}{}", string_literal(d, t.schema.empty() ? "dbo" : t.schema),
+                                 string_literal(d, t.name),
+                                 column ? fmt::format(", 'column', N{}", string_literal(d, *column)) : std::string());
   if (!after) return fmt::format("EXEC sp_dropextendedproperty 'MS_Description', {}", level);
   return fmt::format("EXEC {} 'MS_Description', N{}, {}", before ? "sp_updateextendedproperty" : "sp_addextendedproperty",
                      string_literal(d, *after), level);
@@ -103,7 +104,10 @@ bool render_override(Dialect const& d, Op const& op, Statements& out) {
     auto const& before = *op.table_before;
     auto const& c = *op.column;
     if (c.default_value) out.push_back(drop_lookup(d, before, c.name, "sys.default_constraints"));
-    if (c.check) out.push_back(drop_lookup(d, before, c.name, "sys.check_constraints"));
+    if (c.check && c.check_name)
+      out.push_back(fmt::format("ALTER TABLE {} DROP CONSTRAINT {}", table_name(d, before), quote(d, *c.check_name)));
+    else if (c.check)
+      out.push_back(drop_lookup(d, before, c.name, "sys.check_constraints"));
     for (auto const& k : before.constraints)
       if (k.kind == Constraint::foreign_key && k.columns.size() == 1 && k.columns.front() == c.name) {
         out.push_back(k.name.empty() ? drop_fk_lookup(d, before, c.name)
@@ -117,12 +121,14 @@ bool render_override(Dialect const& d, Op const& op, Statements& out) {
     return true;
   }
   if (boost::get<ast::RenameColumn>(&s)) {
-    out.push_back(fmt::format("EXEC sp_rename '{}.{}', {}, 'COLUMN'", table_name(d, *op.table), quote(d, op.old_column->name),
+    out.push_back(fmt::format("EXEC sp_rename {}, {}, 'COLUMN'",
+                              string_literal(d, table_name(d, *op.table) + "." + quote(d, op.old_column->name)),
                               quote(d, op.column->name)));
     return true;
   }
   if (auto const* rt = boost::get<ast::RenameTable>(&s)) {
-    out.push_back(fmt::format("EXEC sp_rename '{}', {}", quote_table(d, rt->table.schema, rt->table.name), quote(d, rt->new_name.text)));
+    out.push_back(fmt::format("EXEC sp_rename {}, {}", string_literal(d, quote_table(d, rt->table.schema, rt->table.name)),
+                              quote(d, rt->new_name.text)));
     return true;
   }
   if (boost::get<ast::DropIndex>(&s)) {
@@ -178,6 +184,7 @@ extern Dialect const mssql;
 Dialect const mssql = [] {
   Dialect d;
   d.name = "mssql";
+  d.line_break_hazard = "sqlcmd would read a 'GO' line inside it as the end of the batch (write CHAR(10) in raw SQL)";
   d.begin = "BEGIN TRANSACTION";
   d.separator = "GO";
   d.quote_open = '[';

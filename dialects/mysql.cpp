@@ -182,6 +182,12 @@ Dialect make(std::string_view name, std::span<std::string_view const> words) {
   d.quote_close = '`';
   d.reserved_words = words;
   d.max_identifier_length = 64;
+  d.name_problem = [](std::string_view name) -> char const* {
+    if (name.ends_with(' ')) return "MySQL names cannot end with a space";
+    for (char c : name)  // a 4-byte UTF-8 sequence: a character beyond the Basic Multilingual Plane
+      if ((static_cast<unsigned char>(c) & 0xF8) == 0xF0) return "MySQL names hold only characters of the Basic Multilingual Plane";
+    return nullptr;
+  };
   d.escape_backslashes = true;
   d.column_type = column_type;
   d.column_spec = column_spec;

@@ -106,6 +106,10 @@ extern Dialect const oracle;
 Dialect const oracle = [] {
   Dialect d;
   d.name = "oracle";
+  d.name_problem = [](std::string_view name) -> char const* {
+    return name.find('"') != std::string_view::npos ? "Oracle names cannot contain '\"', even quoted" : nullptr;
+  };
+  d.line_break_hazard = "SQL*Plus would read a '/' or blank line inside it as the end of the statement (write CHR(10) in raw SQL)";
   d.transactional_ddl = false;
   d.terminator = "";
   d.separator = "/";

@@ -58,7 +58,13 @@ char const* scan_name(Scanner const& s, char const* p, ast::Name& out) {
   if (p != s.end && *p == '"') {
     std::string text;
     for (auto const* q = p + 1; q != s.end; ++q) {
-      if (*q != '"') {
+      if (*q == '\n' || *q == '\r') {
+        // A name ends on its line: one with a line break could put a `GO` or `/` line
+        // into the script, and an unclosed quote is found here rather than at the file's end.
+        fail(p, DiagKind::unterminated_name);
+      } else if (static_cast<unsigned char>(*q) < 0x20 || *q == 0x7f) {
+        fail(q, DiagKind::control_in_name, fmt::format("U+{:04X}", static_cast<unsigned char>(*q)));
+      } else if (*q != '"') {
         text += *q;
       } else if (q + 1 != s.end && q[1] == '"') {
         text += '"';

@@ -22,8 +22,12 @@ std::size_t first_non_text(std::string_view text, std::string& why) {
     auto c = static_cast<unsigned char>(text[i]);
     if (c == 0) return why = "a NUL byte", i;
     std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    bool ok = n != 0 && i + n <= text.size() && !(n == 2 && c < 0xC2);
+    bool ok = n != 0 && i + n <= text.size() && !(n == 2 && c < 0xC2) && c <= 0xF4;
     for (std::size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+    if (ok && n > 2) {  // no overlong forms, no UTF-16 surrogates, nothing past U+10FFFF
+      auto c1 = static_cast<unsigned char>(text[i + 1]);
+      ok = !(c == 0xE0 && c1 < 0xA0) && !(c == 0xED && c1 >= 0xA0) && !(c == 0xF0 && c1 < 0x90) && !(c == 0xF4 && c1 >= 0x90);
+    }
     if (!ok) return why = fmt::format("invalid UTF-8 byte 0x{:02x}", c), i;
     i += n;
   }

@@ -1,0 +1,2 @@
+select * from canary order by id;
+select * from `drop 'table'` order by `order`;
