@@ -274,7 +274,7 @@ Statements rebuild_sql(Dialect const& d, Table const& before, Op const& last) {
   auto const temp = "_alembic_tmp_" + shape.name;
   shape.name = temp;
   Op create;
-  create.table = shape;
+  create.table = std::make_shared<Table const>(shape);
   create_table(d, create, out);
   out.resize(1);  // the comments SQLite cannot keep
   std::vector<std::string> columns, values;

@@ -21,7 +21,8 @@ Commands:
            [--depends-on REV]
                             a new .mig file on the head (or on --head)
   merge -m MSG REV REV...   a new revision that merges the given heads
-  check                     parse and link every revision; report every error
+  check [--parse-only]      parse, link and replay every revision; report every error
+                            (--parse-only: without replaying the schema)
   fmt [--check] [FILE...]   rewrite .mig files in the canonical layout (--check:
                             only list the files that would change, exit 1 if any)
   history [-r FROM:TO] [-v] the revisions, newest first

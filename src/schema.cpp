@@ -98,6 +98,35 @@ class Replayer {
 
   bool name_by_convention(Table const& t, Constraint& c, Loc loc);
 
+  // Brings schema.referrers and refers_to up to date with the foreign keys of the table `k`
+  // (after any statement on it; a table that is gone refers to nothing).
+  void reindex(std::string const& k) {
+    std::vector<std::string> now;
+    if (auto t = schema.tables.find(k); t != schema.tables.end())
+      for (auto const& c : t->second.constraints)
+        if (c.kind == Constraint::foreign_key) now.push_back(key(c.ref_schema, c.ref_table));
+    auto& before = schema.refers_to[k];
+    if (before == now) {
+      if (now.empty()) schema.refers_to.erase(k);
+      return;
+    }
+    for (auto const& r : before)
+      if (auto& m = schema.referrers[r]; --m[k] == 0) {
+        m.erase(k);
+        if (m.empty()) schema.referrers.erase(r);
+      }
+    for (auto const& r : now) ++schema.referrers[r][k];
+    if (now.empty()) schema.refers_to.erase(k); else before = std::move(now);
+  }
+
+  // The table as it is now, shared with the ops before that saw it the same.
+  std::shared_ptr<Table const> snapshot(Table const& t) {
+    auto& shared = snapshots_[key(t.schema, t.name)];
+    if (!shared || !(*shared == t)) shared = std::make_shared<Table const>(t);
+    return shared;
+  }
+
+  std::unordered_map<std::string, std::shared_ptr<Table const>> snapshots_;
   DiagnosticSink& diags_;
   std::map<std::string, std::string> const& conventions_;
   std::unordered_map<std::string, SourceFile const*> files_;
@@ -124,15 +153,20 @@ void Replayer::statement(Statement const& s, bool autocommit, bool assume, std::
   if (auto const* ad = boost::get<AddConstraint>(&s.get())) table_key = key(ad->table.schema, ad->table.name);
   if (auto const* dr = boost::get<DropConstraint>(&s.get())) table_key = key(dr->table.schema, dr->table.name);
   if (table_key)
-    if (auto it = schema.tables.find(*table_key); it != schema.tables.end()) op.table_before = it->second;
+    if (auto it = schema.tables.find(*table_key); it != schema.tables.end()) op.table_before = snapshot(it->second);
   if (auto const* ci = boost::get<CreateIndex>(&s.get()); ci && ci->concurrently && !autocommit && !assume)
     error(ci->loc, DiagKind::concurrently_outside_autocommit, "create index concurrently");
   if (auto const* di = boost::get<DropIndex>(&s.get()); di && di->concurrently && !autocommit && !assume)
     error(di->loc, DiagKind::concurrently_outside_autocommit, "drop index concurrently");
-  if (!apply(s, op) || !out || assume) return;
-  if (op.table)
-    for (auto const& [k, i] : schema.indexes)
-      if (i.schema == op.table->schema && i.table == op.table->name) op.indexes.push_back(i);
+  if (!apply(s, op)) return;
+  if (op.table) reindex(key(op.table->schema, op.table->name));
+  if (auto const* rt = boost::get<RenameTable>(&s.get())) reindex(key(rt->table.schema, rt->table.name));
+  if (!out || assume) return;
+  // The table's indexes, for what a rebuild re-creates and MySQL's check of the indexes a
+  // foreign key needs: only where they can be needed.
+  if (op.table && (op.table_before || boost::get<DropIndex>(&s.get())))
+    if (auto io = schema.indexes_of.find(key(op.table->schema, op.table->name)); io != schema.indexes_of.end())
+      for (auto const& ik : io->second) op.indexes.push_back(schema.indexes.at(ik));
   out->push_back(std::move(op));
 }
 
@@ -339,17 +373,22 @@ std::string Replayer::in_use(Table const& t, std::string const& column) const {
     bool own = c.from_column && c.columns.size() == 1;  // written on the column itself: it goes with it
     if (!own && std::find(c.columns.begin(), c.columns.end(), column) != c.columns.end()) return describe(c);
   }
-  for (auto const& [k, i] : schema.indexes)
-    if (i.schema == t.schema && i.table == t.name)
+  auto const k = key(t.schema, t.name);
+  if (auto io = schema.indexes_of.find(k); io != schema.indexes_of.end())
+    for (auto const& ik : io->second) {
+      auto const& i = schema.indexes.at(ik);
       for (auto const& e : i.elements)
         if (auto const* ic = boost::get<IndexColumn>(&e.get()); ic && ic->name.text == column)
           return fmt::format("index '{}'", i.name);
-  for (auto const& [k, other] : schema.tables)
-    for (auto const& c : other.constraints)
-      if (c.kind == Constraint::foreign_key && key(c.ref_schema, c.ref_table) == key(t.schema, t.name) &&
-          std::find(c.ref_columns.begin(), c.ref_columns.end(), column) != c.ref_columns.end() &&
-          key(other.schema, other.name) != key(t.schema, t.name))
-        return fmt::format("{} of table '{}'", describe(c), key(other.schema, other.name));
+    }
+  if (auto r = schema.referrers.find(k); r != schema.referrers.end())
+    for (auto const& [ok, count] : r->second) {
+      if (ok == k) continue;
+      for (auto const& c : schema.tables.at(ok).constraints)
+        if (c.kind == Constraint::foreign_key && key(c.ref_schema, c.ref_table) == k &&
+            std::find(c.ref_columns.begin(), c.ref_columns.end(), column) != c.ref_columns.end())
+          return fmt::format("{} of table '{}'", describe(c), ok);
+    }
   return {};
 }
 
@@ -380,7 +419,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
         if (!ck.name.empty()) c.check_name = ck.name;
       }
     resolve_autoincrement(t);
-    op.table = t;
+    op.table = snapshot(t);
     tables.emplace(k, std::move(t));
     return true;
   }
@@ -388,14 +427,17 @@ bool Replayer::apply(Statement const& s, Op& op) {
     auto* t = table(dt->table);
     if (!t) return false;
     auto const k = key(t->schema, t->name);
-    for (auto const& [ok, other] : tables)
-      if (ok != k)
-        for (auto const& c : other.constraints)
-          if (c.kind == Constraint::foreign_key && key(c.ref_schema, c.ref_table) == k)
-            return error(dt->table.loc, DiagKind::table_in_use, k, c.name.empty() ? "(unnamed)" : "'" + c.name + "'", ok), false;
-    op.table = *t;
-    for (auto it = schema.indexes.begin(); it != schema.indexes.end();)
-      it = key(it->second.schema, it->second.table) == k ? schema.indexes.erase(it) : std::next(it);
+    if (auto r = schema.referrers.find(k); r != schema.referrers.end())
+      for (auto const& [ok, count] : r->second)
+        if (ok != k)
+          for (auto const& c : tables.at(ok).constraints)
+            if (c.kind == Constraint::foreign_key && key(c.ref_schema, c.ref_table) == k)
+              return error(dt->table.loc, DiagKind::table_in_use, k, c.name.empty() ? "(unnamed)" : "'" + c.name + "'", ok), false;
+    op.table = snapshot(*t);
+    if (auto io = schema.indexes_of.find(k); io != schema.indexes_of.end()) {
+      for (auto const& ik : io->second) schema.indexes.erase(ik);
+      schema.indexes_of.erase(io);
+    }
     tables.erase(k);
     drop_unused_enums(op);
     return true;
@@ -408,14 +450,23 @@ bool Replayer::apply(Statement const& s, Op& op) {
     Table moved = std::move(*t);
     tables.erase(old_key);
     moved.name = rt->new_name.text;
-    for (auto& [k, other] : tables)
-      for (auto& c : other.constraints)
+    std::vector<std::string> referring;
+    if (auto r = schema.referrers.find(old_key); r != schema.referrers.end())
+      for (auto const& [ok, count] : r->second)
+        if (ok != old_key) referring.push_back(ok);
+    for (auto const& ok : referring) {
+      for (auto& c : tables.at(ok).constraints)
         if (c.kind == Constraint::foreign_key && key(c.ref_schema, c.ref_table) == old_key) c.ref_table = moved.name;
+      reindex(ok);
+    }
     for (auto& c : moved.constraints)
       if (c.kind == Constraint::foreign_key && key(c.ref_schema, c.ref_table) == old_key) c.ref_table = moved.name;
-    for (auto& [k, i] : schema.indexes)
-      if (key(i.schema, i.table) == old_key) i.table = moved.name;
-    op.table = moved;
+    if (auto node = schema.indexes_of.extract(old_key)) {
+      for (auto const& ik : node.mapped()) schema.indexes.at(ik).table = moved.name;
+      node.key() = new_key;
+      schema.indexes_of.insert(std::move(node));
+    }
+    op.table = snapshot(moved);
     tables.emplace(new_key, std::move(moved));
     return true;
   }
@@ -427,8 +478,8 @@ bool Replayer::apply(Statement const& s, Op& op) {
     for (auto& d : derived)
       if (!add_constraint(*t, d, ac->column.loc)) return false;
     resolve_autoincrement(*t);
-    op.table = *t;
-    op.column = *t->column(ac->column.column);
+    op.table = snapshot(*t);
+    op.column = std::make_shared<Column const>(*t->column(ac->column.column));
     return true;
   }
   if (auto const* dc = boost::get<DropColumn>(&s.get())) {
@@ -438,12 +489,12 @@ bool Replayer::apply(Statement const& s, Op& op) {
     if (!c) return error(dc->column.loc, DiagKind::no_column, key(t->schema, t->name), dc->column.column), false;
     if (auto user = in_use(*t, c->name); !user.empty())
       return error(dc->column.loc, DiagKind::column_in_use, c->name, key(t->schema, t->name), user), false;
-    op.column = *c;
+    op.column = std::make_shared<Column const>(*c);
     std::erase_if(t->constraints, [&](Constraint const& k) {
       return std::find(k.columns.begin(), k.columns.end(), c->name) != k.columns.end();
     });
     std::erase_if(t->columns, [&](Column const& col) { return col.name == dc->column.column; });
-    op.table = *t;
+    op.table = snapshot(*t);
     drop_unused_enums(op);
     return true;
   }
@@ -454,20 +505,21 @@ bool Replayer::apply(Statement const& s, Op& op) {
     auto const tk = key(t->schema, t->name);
     if (!c) return error(rc->column.loc, DiagKind::no_column, tk, rc->column.column), false;
     if (t->column(rc->new_name.text)) return error(rc->new_name.loc, DiagKind::column_exists, tk, rc->new_name.text), false;
-    op.old_column = *c;
+    op.old_column = std::make_shared<Column const>(*c);
     auto const old_name = c->name;
     c->name = rc->new_name.text;
     auto rename = [&](std::vector<std::string>& cols) { std::replace(cols.begin(), cols.end(), old_name, c->name); };
     for (auto& k : t->constraints) rename(k.columns);
-    for (auto& [k, other] : tables)
-      for (auto& fk : other.constraints)
-        if (fk.kind == Constraint::foreign_key && key(fk.ref_schema, fk.ref_table) == tk) rename(fk.ref_columns);
-    for (auto& [k, i] : schema.indexes)
-      if (key(i.schema, i.table) == tk)
-        for (auto& e : i.elements)
+    if (auto r = schema.referrers.find(tk); r != schema.referrers.end())
+      for (auto const& [ok, count] : r->second)
+        for (auto& fk : tables.at(ok).constraints)
+          if (fk.kind == Constraint::foreign_key && key(fk.ref_schema, fk.ref_table) == tk) rename(fk.ref_columns);
+    if (auto io = schema.indexes_of.find(tk); io != schema.indexes_of.end())
+      for (auto const& ik : io->second)
+        for (auto& e : schema.indexes.at(ik).elements)
           if (auto* ic = boost::get<IndexColumn>(&e.get()); ic && ic->name.text == old_name) ic->name.text = c->name;
-    op.column = *c;
-    op.table = *t;
+    op.column = std::make_shared<Column const>(*c);
+    op.table = snapshot(*t);
     return true;
   }
   if (auto const* al = boost::get<AlterColumn>(&s.get())) {
@@ -475,7 +527,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
     if (!t) return false;
     auto* c = t->column(al->column.column);
     if (!c) return error(al->column.loc, DiagKind::no_column, key(t->schema, t->name), al->column.column), false;
-    op.old_column = *c;
+    op.old_column = std::make_shared<Column const>(*c);
     for (auto const& ch : al->changes) {
       if (auto const* tc = boost::get<TypeChange>(&ch.get())) {
         c->type = tc->type;
@@ -489,8 +541,8 @@ bool Replayer::apply(Statement const& s, Op& op) {
         c->comment = cc->text ? std::optional<std::string>(cc->text->value) : std::nullopt;
       }
     }
-    op.column = *c;
-    op.table = *t;
+    op.column = std::make_shared<Column const>(*c);
+    op.table = snapshot(*t);
     drop_unused_enums(op);
     return true;
   }
@@ -506,8 +558,9 @@ bool Replayer::apply(Statement const& s, Op& op) {
     Index i{ci->name.text, t->schema, t->name, ci->unique, ci->elements,
             ci->method ? std::optional<std::string>(ci->method->text) : std::nullopt,
             ci->where ? std::optional<RawSql>(*ci->where) : std::nullopt};
-    op.index = i;
-    op.table = *t;
+    op.index = std::make_shared<Index const>(i);
+    op.table = snapshot(*t);
+    schema.indexes_of[key(t->schema, t->name)].insert(k);
     schema.indexes.emplace(k, std::move(i));
     return true;
   }
@@ -517,8 +570,10 @@ bool Replayer::apply(Statement const& s, Op& op) {
     if (it == schema.indexes.end()) return error(di->name.loc, DiagKind::no_index, key(schema_name, di->name.text)), false;
     if (di->table && it->second.table != di->table->name)
       return error(di->table->loc, DiagKind::index_elsewhere, di->name.text, it->second.table, di->table->name), false;
-    op.index = it->second;
-    if (auto* t = table(QName{di->name.loc, it->second.schema, it->second.table}, false)) op.table = *t;
+    op.index = std::make_shared<Index const>(it->second);
+    if (auto* t = table(QName{di->name.loc, it->second.schema, it->second.table}, false)) op.table = snapshot(*t);
+    if (auto io = schema.indexes_of.find(key(it->second.schema, it->second.table)); io != schema.indexes_of.end())
+      io->second.erase(it->first);
     schema.indexes.erase(it);
     return true;
   }
@@ -527,8 +582,8 @@ bool Replayer::apply(Statement const& s, Op& op) {
     if (!t) return false;
     Constraint added;
     if (!add_constraint(*t, body_constraint(ad->body, ad->name.text), ad->loc, &added)) return false;
-    op.constraint = added;
-    op.table = *t;
+    op.constraint = std::make_shared<Constraint const>(added);
+    op.table = snapshot(*t);
     return true;
   }
   if (auto const* dc = boost::get<DropConstraint>(&s.get())) {
@@ -536,16 +591,16 @@ bool Replayer::apply(Statement const& s, Op& op) {
     if (!t) return false;
     auto it = std::find_if(t->constraints.begin(), t->constraints.end(), [&](auto const& c) { return c.name == dc->name.text; });
     if (it == t->constraints.end()) return error(dc->name.loc, DiagKind::no_constraint, key(t->schema, t->name), dc->name.text), false;
-    op.constraint = *it;
+    op.constraint = std::make_shared<Constraint const>(*it);
     t->constraints.erase(it);
-    op.table = *t;
+    op.table = snapshot(*t);
     return true;
   }
   if (auto const* cot = boost::get<CommentOnTable>(&s.get())) {
     auto* t = table(cot->table);
     if (!t) return false;
     t->comment = cot->text ? std::optional<std::string>(cot->text->value) : std::nullopt;
-    op.table = *t;
+    op.table = snapshot(*t);
     return true;
   }
   if (auto const* coc = boost::get<CommentOnColumn>(&s.get())) {
@@ -553,10 +608,10 @@ bool Replayer::apply(Statement const& s, Op& op) {
     if (!t) return false;
     auto* c = t->column(coc->column.column);
     if (!c) return error(coc->column.loc, DiagKind::no_column, key(t->schema, t->name), coc->column.column), false;
-    op.old_column = *c;
+    op.old_column = std::make_shared<Column const>(*c);
     c->comment = coc->text ? std::optional<std::string>(coc->text->value) : std::nullopt;
-    op.column = *c;
-    op.table = *t;
+    op.column = std::make_shared<Column const>(*c);
+    op.table = snapshot(*t);
     return true;
   }
   if (auto const* in = boost::get<Insert>(&s.get())) {
@@ -564,7 +619,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
     if (!t) return false;
     for (auto const& c : in->columns)
       if (!t->column(c.text)) return error(c.loc, DiagKind::no_column, key(t->schema, t->name), c.text), false;
-    op.table = *t;
+    op.table = snapshot(*t);
     return true;
   }
   return true;  // execute: opaque to the model
@@ -649,21 +704,19 @@ bool check_all(Graph const& graph, std::vector<SourceFile> const& files,
   return !diags.has_errors();
 }
 
-std::optional<std::vector<CheckedStep>> replay(Graph const& graph, std::vector<SourceFile> const& files,
-                                               std::string const& range_start, Plan const& plan,
-                                               std::map<std::string, std::string> const& naming_convention,
-                                               DiagnosticSink& diags) {
+bool replay(Graph const& graph, std::vector<SourceFile> const& files, std::string const& range_start, Plan const& plan,
+            std::map<std::string, std::string> const& naming_convention, DiagnosticSink& diags,
+            std::function<void(CheckedStep const&)> const& each) {
   Replayer r(files, naming_convention, diags);
   if (!range_start.empty() && range_start != "base") {
     auto before = make_plan(graph, Command::upgrade, "base:" + range_start, diags);
-    if (!before) return std::nullopt;
+    if (!before) return false;
     for (auto const& step : before->steps) {
       auto const& rev = *graph.node(*step.revision).revision;
       r.block(rev, rev.upgrade.statements, nullptr);
-      if (r.failed()) return std::nullopt;  // later revisions would only repeat the error
+      if (r.failed()) return false;  // later revisions would only repeat the error
     }
   }
-  std::vector<CheckedStep> out;
   for (auto const& step : plan.steps) {
     CheckedStep checked{step, {}};
     if (step.revision) {
@@ -675,10 +728,20 @@ std::optional<std::vector<CheckedStep>> replay(Graph const& graph, std::vector<S
       else
         r.block(rev, rev.downgrade.statements, &checked.ops);
     }
-    if (r.failed()) return std::nullopt;  // every error of this block is reported; later ones would cascade
-    out.push_back(std::move(checked));
+    if (r.failed()) return false;  // every error of this block is reported; later ones would cascade
+    each(checked);
   }
-  if (r.failed()) return std::nullopt;
+  return !r.failed();
+}
+
+std::optional<std::vector<CheckedStep>> replay(Graph const& graph, std::vector<SourceFile> const& files,
+                                               std::string const& range_start, Plan const& plan,
+                                               std::map<std::string, std::string> const& naming_convention,
+                                               DiagnosticSink& diags) {
+  std::vector<CheckedStep> out;
+  if (!replay(graph, files, range_start, plan, naming_convention, diags,
+              [&](CheckedStep const& step) { out.push_back(step); }))
+    return std::nullopt;
   return out;
 }
 

@@ -5,9 +5,13 @@
 // kind, an index's table, the existing column, enum types to create or drop).
 #pragma once
 
+#include <functional>
 #include <map>
+#include <memory>
 #include <optional>
+#include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "grammar/ast.hpp"
@@ -74,20 +78,30 @@ struct Schema {
   std::map<std::string, Table> tables;    // by [schema.]name
   std::map<std::string, Index> indexes;   // by [schema.]name
   std::map<std::string, Enum> enums;      // by name
-  bool operator==(Schema const&) const = default;
+  // The keys of each table's indexes, by the table's key: a table's indexes without a scan
+  // of all of them (derived from `indexes`, so not compared).
+  std::unordered_map<std::string, std::set<std::string>> indexes_of;
+  // The tables whose foreign keys refer to a table (with how many keys each), by the
+  // referred table's key, and the tables each table refers to: derived, not compared.
+  std::unordered_map<std::string, std::map<std::string, int>> referrers;
+  std::unordered_map<std::string, std::vector<std::string>> refers_to;
+  bool operator==(Schema const& o) const { return tables == o.tables && indexes == o.indexes && enums == o.enums; }
 };
 
 // One statement, checked, with what rendering needs.
 struct Op {
   ast::Statement const* statement = nullptr;
   bool autocommit = false;                // inside `autocommit { }`
-  std::optional<Table> table;             // the table acted on, as it is after the statement
-                                          // (as it was before, for drop table)
-  std::optional<Column> column;           // added, dropped, altered (after), commented
-  std::optional<Column> old_column;       // altered or renamed: before
-  std::optional<Constraint> constraint;   // added or dropped
-  std::optional<Index> index;             // created or dropped
-  std::optional<Table> table_before;      // the table before the statement (what a rebuild copies from)
+  // The table acted on, as it is after the statement (as it was before, for drop table).
+  // Snapshots are shared between the ops that leave a table as it is (inserts, indexes).
+  std::shared_ptr<Table const> table;
+  // What the statement acts on, where it acts on one (held by pointer: an op is small, and
+  // a million inserts are a million ops).
+  std::shared_ptr<Column const> column;           // added, dropped, altered (after), commented
+  std::shared_ptr<Column const> old_column;       // altered or renamed: before
+  std::shared_ptr<Constraint const> constraint;   // added or dropped
+  std::shared_ptr<Index const> index;             // created or dropped
+  std::shared_ptr<Table const> table_before;  // the table before the statement (what a rebuild copies from)
   std::vector<Index> indexes;             // the table's indexes after the statement (what a rebuild re-creates)
   std::vector<Enum> create_enums;         // enum types new with this statement
   std::vector<Enum> drop_enums;           // enum types no column uses any more
@@ -107,6 +121,12 @@ std::optional<std::vector<CheckedStep>> replay(Graph const& graph, std::vector<S
                                                std::string const& range_start, Plan const& plan,
                                                std::map<std::string, std::string> const& naming_convention,
                                                DiagnosticSink& diags);
+
+// The same, handing each checked step to `each` as soon as it is checked (its ops are gone
+// after): memory holds one step's ops, not the whole plan's. false if any statement fails.
+bool replay(Graph const& graph, std::vector<SourceFile> const& files, std::string const& range_start, Plan const& plan,
+            std::map<std::string, std::string> const& naming_convention, DiagnosticSink& diags,
+            std::function<void(CheckedStep const&)> const& each);
 
 // `retort check`: replays every revision's upgrade in order (errors as replay reports them)
 // and warns where a downgrade does not restore the schema its upgrade started from.

@@ -1,13 +1,12 @@
 // Assembling the script (see script.hpp).
 #include "src/script.hpp"
 
+#include <memory>
 #include <unordered_map>
 
 #include <fmt/format.h>
 
 namespace retort {
-
-namespace {
 
 class Writer {
  public:
@@ -58,59 +57,74 @@ class Writer {
   std::string out_;
 };
 
-}  // namespace
-
-std::optional<std::string> assemble(dialects::Dialect const& dialect, std::vector<schema::CheckedStep> const& steps,
-                                    Graph const& graph, std::vector<SourceFile> const& files,
-                                    ScriptOptions const& options, DiagnosticSink& diags) {
-  std::unordered_map<std::string, SourceFile const*> by_path;
-  for (auto const& f : files) by_path[f.path()] = &f;
-  auto const errors_before = diags.size();
+Assembler::Assembler(dialects::Dialect const& dialect, Graph const& graph, std::vector<SourceFile> const& files,
+                     ScriptOptions const& options, DiagnosticSink& diags)
+    : dialect_(dialect), graph_(graph), options_(options), diags_(diags), errors_before_(diags.size()),
+      writer_(std::make_unique<Writer>(dialect, options)) {
+  for (auto const& f : files) by_path_[f.path()] = &f;
   try {  // the version table's own name
     dialects::quote_table(dialect, options.version_table_schema, options.version_table + "_pkc");
   } catch (dialects::Unsupported const& u) {
     diags.error(DiagKind::unsupported, u.what, dialect.name, u.why);
-    return std::nullopt;
+    failed_ = true;
+    return;
   }
-  Writer w(dialect, options);
-  bool const per_migration = options.transaction_per_migration;
-  if (!per_migration) w.begin();
-  for (auto const& checked : steps) {
-    auto const& step = checked.step;
-    if (per_migration) w.begin();
-    if (step.create_version_table) w.create_version_table();
-    w.comment("Running " + step_log(step));
-    SourceFile const* file = nullptr;
-    if (step.revision)
-      if (auto it = by_path.find(graph.node(*step.revision).revision->path); it != by_path.end()) file = it->second;
-    bool autocommit = false;
-    auto const& ops = checked.ops;
-    for (std::size_t i = 0; i < ops.size(); ++i) {
-      auto const& op = ops[i];
-      if (op.autocommit != autocommit) {
-        if (op.autocommit) w.commit(); else w.begin();
-        autocommit = op.autocommit;
-      }
-      if (dialect.needs_rebuild && dialect.needs_rebuild(dialect, op)) {
-        // consecutive rebuilds of one table are one rebuild
-        std::size_t j = i;
-        while (j + 1 < ops.size() && ops[j + 1].table && ops[j + 1].table->name == op.table->name &&
-               ops[j + 1].table->schema == op.table->schema && ops[j + 1].autocommit == op.autocommit &&
-               dialect.needs_rebuild(dialect, ops[j + 1]))
-          ++j;
-        for (auto const& sql : dialects::rebuild(dialect, *op.table_before, ops[j], file, diags)) w.statement(sql);
-        i = j;
-        continue;
-      }
-      for (auto const& sql : dialects::render(dialect, op, file, diags)) w.statement(sql);
+  if (!options.transaction_per_migration) writer_->begin();
+}
+
+Assembler::~Assembler() = default;
+
+void Assembler::add(schema::CheckedStep const& checked) {
+  if (failed_) return;
+  auto& w = *writer_;
+  auto const& dialect = dialect_;
+  auto const& step = checked.step;
+  bool const per_migration = options_.transaction_per_migration;
+  if (per_migration) w.begin();
+  if (step.create_version_table) w.create_version_table();
+  w.comment("Running " + step_log(step));
+  SourceFile const* file = nullptr;
+  if (step.revision)
+    if (auto it = by_path_.find(graph_.node(*step.revision).revision->path); it != by_path_.end()) file = it->second;
+  bool autocommit = false;
+  auto const& ops = checked.ops;
+  for (std::size_t i = 0; i < ops.size(); ++i) {
+    auto const& op = ops[i];
+    if (op.autocommit != autocommit) {
+      if (op.autocommit) w.commit(); else w.begin();
+      autocommit = op.autocommit;
     }
-    if (autocommit) w.begin();
-    for (auto const& op : step.ops) w.version(op);
-    if (per_migration) w.commit();
+    if (dialect.needs_rebuild && dialect.needs_rebuild(dialect, op)) {
+      // consecutive rebuilds of one table are one rebuild
+      std::size_t j = i;
+      while (j + 1 < ops.size() && ops[j + 1].table && ops[j + 1].table->name == op.table->name &&
+             ops[j + 1].table->schema == op.table->schema && ops[j + 1].autocommit == op.autocommit &&
+             dialect.needs_rebuild(dialect, ops[j + 1]))
+        ++j;
+      for (auto const& sql : dialects::rebuild(dialect, *op.table_before, ops[j], file, diags_)) w.statement(sql);
+      i = j;
+      continue;
+    }
+    for (auto const& sql : dialects::render(dialect, op, file, diags_)) w.statement(sql);
   }
-  if (!per_migration) w.commit();
-  if (diags.size() != errors_before) return std::nullopt;
-  return w.take();
+  if (autocommit) w.begin();
+  for (auto const& op : step.ops) w.version(op);
+  if (per_migration) w.commit();
+}
+
+std::optional<std::string> Assembler::finish() {
+  if (failed_) return std::nullopt;
+  if (!options_.transaction_per_migration) writer_->commit();
+  if (diags_.size() != errors_before_) return std::nullopt;
+  return writer_->take();
+}
+
+std::optional<std::string> assemble(dialects::Dialect const& dialect, std::vector<schema::CheckedStep> const& steps,
+                                    Graph const& graph, std::vector<SourceFile> const& files,
+                                    ScriptOptions const& options, DiagnosticSink& diags) {
+  Assembler a(dialect, graph, files, options, diags);
+  for (auto const& checked : steps) a.add(checked);
+  return a.finish();
 }
 
 }  // namespace retort

@@ -4,7 +4,9 @@
 // alembic_version changes; `autocommit { }` between COMMIT and BEGIN. Deterministic.
 #pragma once
 
+#include <memory>
 #include <optional>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -19,7 +21,31 @@ struct ScriptOptions {
   bool transaction_per_migration = false;
 };
 
-// The whole script; nullopt when an op cannot be rendered for the dialect (reported).
+class Writer;
+
+// Assembles the script one checked step at a time (replay hands each step over as soon as
+// it is checked, so that only one step's ops are ever held).
+class Assembler {
+ public:
+  Assembler(dialects::Dialect const& dialect, Graph const& graph, std::vector<SourceFile> const& files,
+            ScriptOptions const& options, DiagnosticSink& diags);
+  ~Assembler();
+  void add(schema::CheckedStep const& step);
+  // The whole script; nullopt when an op could not be rendered for the dialect (reported).
+  std::optional<std::string> finish();
+
+ private:
+  dialects::Dialect const& dialect_;
+  Graph const& graph_;
+  ScriptOptions const& options_;
+  DiagnosticSink& diags_;
+  std::size_t errors_before_;
+  std::unordered_map<std::string, SourceFile const*> by_path_;
+  std::unique_ptr<Writer> writer_;
+  bool failed_ = false;
+};
+
+// The whole script at once; nullopt when an op cannot be rendered for the dialect (reported).
 std::optional<std::string> assemble(dialects::Dialect const& dialect, std::vector<schema::CheckedStep> const& steps,
                                     Graph const& graph, std::vector<SourceFile> const& files,
                                     ScriptOptions const& options, DiagnosticSink& diags);

@@ -80,10 +80,12 @@ int run_plan(Context& ctx, Command command) {
     }
     auto colon = range.find(':');
     std::string start = command == Command::stamp || colon == std::string::npos ? "" : range.substr(0, colon);
-    auto steps = schema::replay(loaded->graph, loaded->project.files, start, *plan, config.naming_convention, ctx.diags);
-    if (!steps) return 1;
     ScriptOptions options{config.version_table, config.version_table_schema, config.transaction_per_migration};
-    auto script = assemble(*dialect, *steps, loaded->graph, loaded->project.files, options, ctx.diags);
+    Assembler assembler(*dialect, loaded->graph, loaded->project.files, options, ctx.diags);
+    if (!schema::replay(loaded->graph, loaded->project.files, start, *plan, config.naming_convention, ctx.diags,
+                        [&](schema::CheckedStep const& step) { assembler.add(step); }))
+      return 1;
+    auto script = assembler.finish();
     if (!script) return 1;
     text = std::move(*script);
   }
