@@ -69,6 +69,7 @@ class Replayer {
     auto it = files_.find(revision.path);
     file_ = it == files_.end() ? nullptr : it->second;
     for (auto const& s : statements) statement(s, false, false, out);
+    snapshots_.clear();  // shared within a block; past it they would only double the schema
   }
   void irreversible(Revision const& revision) {
     auto it = files_.find(revision.path);

@@ -4,8 +4,10 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <sstream>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace retort {
 
@@ -18,18 +20,40 @@ SourceFile::SourceFile(std::string path, std::string bytes) : path_(std::move(pa
 }
 
 std::optional<SourceFile> SourceFile::read(std::string const& path, std::string& error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  // O_NONBLOCK: a FIFO named *.mig must not hang the open; it is refused below.
+  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
     error = std::strerror(errno);
     return std::nullopt;
   }
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  if (in.bad()) {
-    error = "read error";
-    return std::nullopt;
+  struct stat st {};
+  std::string bytes;
+  bool ok = ::fstat(fd, &st) == 0;
+  if (!ok) {
+    error = std::strerror(errno);
+  } else if (!S_ISREG(st.st_mode)) {
+    error = S_ISDIR(st.st_mode) ? "it is a directory" : "it is not a regular file";
+    ok = false;
+  } else {  // one read of the whole file, sized by its length (more if it grew meanwhile)
+    bytes.resize(static_cast<std::size_t>(st.st_size) + 1);  // + 1: room to see the end in the same read
+    std::size_t got = 0;
+    for (;;) {
+      if (got == bytes.size()) bytes.resize(bytes.size() * 2);
+      auto n = ::read(fd, bytes.data() + got, bytes.size() - got);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) {
+        error = std::strerror(errno);
+        ok = false;
+        break;
+      }
+      if (n == 0) break;
+      got += static_cast<std::size_t>(n);
+    }
+    bytes.resize(got);
   }
-  return SourceFile(path, std::move(bytes).str());
+  ::close(fd);
+  if (!ok) return std::nullopt;
+  return SourceFile(path, std::move(bytes));
 }
 
 LineCol SourceFile::position(std::size_t offset) const {
