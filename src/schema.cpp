@@ -77,6 +77,21 @@ class Replayer {
     error(revision.downgrade.loc, DiagKind::irreversible, revision.id.text);
   }
   bool failed() const { return failed_; }
+  std::set<std::string>* touched = nullptr;  // where set, the keys of the tables each statement acts on
+
+  // Takes `s` as the schema (a part of another replayer's), rebuilding what is derived.
+  // Enum types keep the uses they have in `whole`, so that none is dropped while a table
+  // outside the part still uses it.
+  void adopt(Schema s, Schema const& whole) {
+    schema = std::move(s);
+    schema.indexes_of.clear();
+    schema.referrers.clear();
+    schema.refers_to.clear();
+    schema.enums_of.clear();
+    for (auto const& [k, i] : schema.indexes) schema.indexes_of[key(i.schema, i.table)].insert(k);
+    for (auto const& [k, t] : schema.tables) reindex(k);
+    schema.enum_uses = whole.enum_uses;
+  }
 
  private:
   template <typename... Args>
@@ -102,10 +117,19 @@ class Replayer {
   // Brings schema.referrers and refers_to up to date with the foreign keys of the table `k`
   // (after any statement on it; a table that is gone refers to nothing).
   void reindex(std::string const& k) {
-    std::vector<std::string> now;
-    if (auto t = schema.tables.find(k); t != schema.tables.end())
+    std::vector<std::string> now, enums;
+    if (auto t = schema.tables.find(k); t != schema.tables.end()) {
       for (auto const& c : t->second.constraints)
         if (c.kind == Constraint::foreign_key) now.push_back(key(c.ref_schema, c.ref_table));
+      for (auto const& c : t->second.columns)
+        if (c.type.kind == TypeKind::enum_) enums.push_back(c.type.name);
+    }
+    if (auto& was = schema.enums_of[k]; was != enums) {
+      for (auto const& e : was) --schema.enum_uses[e];
+      for (auto const& e : enums) ++schema.enum_uses[e];
+      was = std::move(enums);
+    }
+    if (schema.enums_of[k].empty()) schema.enums_of.erase(k);
     auto& before = schema.refers_to[k];
     if (before == now) {
       if (now.empty()) schema.refers_to.erase(k);
@@ -162,6 +186,11 @@ void Replayer::statement(Statement const& s, bool autocommit, bool assume, std::
   if (!apply(s, op)) return;
   if (op.table) reindex(key(op.table->schema, op.table->name));
   if (auto const* rt = boost::get<RenameTable>(&s.get())) reindex(key(rt->table.schema, rt->table.name));
+  if (touched) {  // also inside `assume { }`
+    if (op.table) touched->insert(key(op.table->schema, op.table->name));
+    if (op.index) touched->insert(key(op.index->schema, op.index->table));
+    if (auto const* rt = boost::get<RenameTable>(&s.get())) touched->insert(key(rt->table.schema, rt->table.name));
+  }
   if (!out || assume) return;
   // The table's indexes, for what a rebuild re-creates and MySQL's check of the indexes a
   // foreign key needs: only where they can be needed.
@@ -193,11 +222,10 @@ void Replayer::use_enum(Type const& type, Loc loc, Op& op) {
 }
 
 void Replayer::drop_unused_enums(Op& op) {
+  reindex(key(op.table->schema, op.table->name));  // the table's columns have just changed
   for (auto it = schema.enums.begin(); it != schema.enums.end();) {
-    bool used = false;
-    for (auto const& [k, t] : schema.tables)
-      for (auto const& c : t.columns) used = used || (c.type.kind == TypeKind::enum_ && c.type.name == it->first);
-    if (used) {
+    auto uses = schema.enum_uses.find(it->first);
+    if (uses != schema.enum_uses.end() && uses->second > 0) {
       ++it;
     } else {
       op.drop_enums.push_back(it->second);
@@ -674,31 +702,89 @@ std::string difference(Schema const& before, Schema const& after) {
   return "the schemas differ";
 }
 
+// The tables `keys` name, with their indexes and every enum type: the part of a schema a
+// revision's check compares (derived maps left for adopt()).
+Schema part(Schema const& s, std::set<std::string> const& keys) {
+  Schema out;
+  out.enums = s.enums;
+  for (auto const& k : keys) {
+    auto t = s.tables.find(k);
+    if (t == s.tables.end()) continue;
+    out.tables.emplace(k, t->second);
+    if (auto io = s.indexes_of.find(k); io != s.indexes_of.end())
+      for (auto const& ik : io->second) out.indexes.emplace(ik, s.indexes.at(ik));
+  }
+  return out;
+}
+
+// `keys` with the tables their foreign keys refer to and the tables that refer to them.
+std::set<std::string> with_neighbours(Schema const& s, std::set<std::string> keys) {
+  std::vector<std::string> more;
+  for (auto const& k : keys) {
+    if (auto r = s.refers_to.find(k); r != s.refers_to.end()) more.insert(more.end(), r->second.begin(), r->second.end());
+    if (auto r = s.referrers.find(k); r != s.referrers.end())
+      for (auto const& [other, count] : r->second) more.push_back(other);
+  }
+  keys.insert(more.begin(), more.end());
+  return keys;
+}
+
 }  // namespace
 
+// Linear in the revisions: a first pass replays every upgrade and notes the tables each
+// touches; the second replays them again and checks each downgrade on a copy of only those
+// tables and their neighbours, not of the whole schema. A downgrade that fails on the copy is
+// replayed on the whole schema, so that its error is the one a real run reports.
 bool check_all(Graph const& graph, std::vector<SourceFile> const& files,
                std::map<std::string, std::string> const& naming_convention, DiagnosticSink& diags) {
   auto plan = make_plan(graph, Command::upgrade, "base:heads", diags);
   if (!plan) return false;
   std::unordered_map<std::string, SourceFile const*> by_path;
   for (auto const& f : files) by_path[f.path()] = &f;
-  Replayer r(files, naming_convention, diags);
-  for (auto const& step : plan->steps) {
-    auto const& rev = *graph.node(*step.revision).revision;
-    Schema const before = normalized(r.schema);
+  std::vector<std::set<std::string>> touched;
+  {
+    Replayer first(files, naming_convention, diags);
+    for (auto const& step : plan->steps) {
+      auto const& rev = *graph.node(*step.revision).revision;
+      first.touched = &touched.emplace_back();
+      first.block(rev, rev.upgrade.statements, nullptr);
+      if (first.failed()) return false;
+    }
+  }
+  DiagnosticSink again;  // pass one reported every error of the upgrades
+  Replayer r(files, naming_convention, again);
+  for (std::size_t n = 0; n < plan->steps.size(); ++n) {
+    auto const& rev = *graph.node(*plan->steps[n].revision).revision;
+    auto const near = with_neighbours(r.schema, touched[n]);
+    Schema before = normalized(part(r.schema, near));
     r.block(rev, rev.upgrade.statements, nullptr);
-    if (r.failed()) return false;
     if (rev.downgrade.irreversible) continue;
-    DiagnosticSink quiet;  // the downgrade's own errors show when it is compiled; here only its effect
-    Replayer down(files, naming_convention, quiet);
-    down.schema = r.schema;
-    down.block(rev, rev.downgrade.statements, nullptr);
     auto it = by_path.find(rev.path);
     if (it == by_path.end()) continue;
-    if (down.failed())
-      diags.add(*it->second, rev.downgrade.loc.offset, quiet.diagnostics().front().kind,
-                quiet.diagnostics().front().message);
-    else if (auto after = normalized(down.schema); !(after == before))
+    auto const copied = with_neighbours(r.schema, near);
+    for (auto const& k : copied)  // neighbours new to the upgrade: it left them as they were
+      if (!near.contains(k))
+        if (auto t = r.schema.tables.find(k); t != r.schema.tables.end()) {
+          before.tables.emplace(k, normalized(part(r.schema, {k})).tables.at(k));
+          for (auto const& [ik, i] : part(r.schema, {k}).indexes) before.indexes.emplace(ik, i);
+        }
+    DiagnosticSink quiet;  // the downgrade's own errors show when it is compiled; here only its effect
+    Replayer down(files, naming_convention, quiet);
+    down.adopt(part(r.schema, copied), r.schema);
+    down.block(rev, rev.downgrade.statements, nullptr);
+    if (down.failed()) {  // on the whole schema, for the error a real downgrade gives
+      DiagnosticSink whole_quiet;
+      Replayer whole(files, naming_convention, whole_quiet);
+      whole.schema = r.schema;
+      whole.block(rev, rev.downgrade.statements, nullptr);
+      if (whole.failed()) {
+        diags.add(*it->second, rev.downgrade.loc.offset, whole_quiet.diagnostics().front().kind,
+                  whole_quiet.diagnostics().front().message);
+        continue;
+      }
+      down.adopt(part(whole.schema, copied), whole.schema);
+    }
+    if (auto after = normalized(down.schema); !(after == before))
       diags.warning(*it->second, rev.downgrade.loc.offset, DiagKind::downgrade_differs, rev.id.text,
                     difference(before, after));
   }

@@ -85,6 +85,9 @@ struct Schema {
   // referred table's key, and the tables each table refers to: derived, not compared.
   std::unordered_map<std::string, std::map<std::string, int>> referrers;
   std::unordered_map<std::string, std::vector<std::string>> refers_to;
+  // How many columns use each enum type, and the enum types of each table's columns.
+  std::unordered_map<std::string, int> enum_uses;
+  std::unordered_map<std::string, std::vector<std::string>> enums_of;
   bool operator==(Schema const& o) const { return tables == o.tables && indexes == o.indexes && enums == o.enums; }
 };
 
