@@ -10,8 +10,6 @@ ast::Loc Scanner::loc(char const* from, char const* to) const {
   return {static_cast<std::uint32_t>(from - begin), static_cast<std::uint32_t>(to - from)};
 }
 
-bool is_word_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
-bool is_word_char(char c) { return is_word_start(c) || (c >= '0' && c <= '9') || c == '$'; }
 static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 static char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
@@ -24,6 +22,8 @@ static char const* skip_block_comment(Scanner const& s, char const* p) {
 }
 
 char const* skip_blanks(Scanner const& s, char const* p) {
+  if (p == s.blanks_from || p == s.blanks_to) return s.blanks_to;  // the end of a run is not blank
+  auto const* from = p;
   for (;;) {
     while (p != s.end && is_space(*p)) ++p;
     if (s.end - p >= 2 && p[0] == '-' && p[1] == '-') {
@@ -34,16 +34,19 @@ char const* skip_blanks(Scanner const& s, char const* p) {
       auto const* after = skip_block_comment(s, p);
       if (s.comments) s.comments->push_back(s.loc(p, after));
       p = after;
-    } else {
-      return p;
+    } else {  // remembered only here: an unterminated comment throws again when retried
+      s.blanks_from = from;
+      return s.blanks_to = p;
     }
   }
 }
 
 char const* scan_word(Scanner const& s, char const* p) {
-  if (p == s.end || !is_word_start(*p)) return p;
+  if (p == s.word_from) return s.word_to;
+  s.word_from = p;
+  if (p == s.end || !is_word_start(*p)) return s.word_to = p;
   while (p != s.end && is_word_char(*p)) ++p;
-  return p;
+  return s.word_to = p;
 }
 
 char const* match_keyword(Scanner const& s, char const* p, std::string_view keyword) {

@@ -33,13 +33,19 @@ struct Scanner {
   char const* end;                       // its end
   std::vector<ast::Loc>* comments;       // where comments are recorded (may repeat; see parse())
   ast::Loc loc(char const* from, char const* to) const;
+  // The last blank run and word scanned: X3 tries alternatives from the same position, and
+  // each would skip the same blanks and scan the same word again.
+  mutable char const* blanks_from = nullptr;
+  mutable char const* blanks_to = nullptr;
+  mutable char const* word_from = nullptr;
+  mutable char const* word_to = nullptr;
 };
 
 // Skips white space and comments; returns the first position after them.
 char const* skip_blanks(Scanner const& s, char const* p);
 
-bool is_word_start(char c);
-bool is_word_char(char c);
+inline bool is_word_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
+inline bool is_word_char(char c) { return is_word_start(c) || (c >= '0' && c <= '9') || c == '$'; }
 
 // `[A-Za-z_][A-Za-z0-9_$]*`: returns the end of the word at p, or p if there is none.
 char const* scan_word(Scanner const& s, char const* p);
