@@ -64,6 +64,11 @@ class DiagnosticSink {
     diagnostics_.push_back({kind, Severity::error, {}, {}, {}, fmt::format(fmt::runtime(diag_format(kind)), args...)});
   }
 
+  // Appends every diagnostic of `other`, in its order.
+  void append(DiagnosticSink&& other) {
+    for (auto& d : other.diagnostics_) diagnostics_.push_back(std::move(d));
+  }
+
   std::vector<Diagnostic> const& diagnostics() const { return diagnostics_; }
   bool has_errors() const;
   std::size_t size() const { return diagnostics_.size(); }

@@ -145,6 +145,10 @@ class Replayer {
   }
 
   // The table as it is now, shared with the ops before that saw it the same.
+  // The table just changed by a statement: a new snapshot, without comparing.
+  std::shared_ptr<Table const> fresh(Table const& t) {
+    return snapshots_[key(t.schema, t.name)] = std::make_shared<Table const>(t);
+  }
   std::shared_ptr<Table const> snapshot(Table const& t) {
     auto& shared = snapshots_[key(t.schema, t.name)];
     if (!shared || !(*shared == t)) shared = std::make_shared<Table const>(t);
@@ -448,7 +452,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
         if (!ck.name.empty()) c.check_name = ck.name;
       }
     resolve_autoincrement(t);
-    op.table = snapshot(t);
+    op.table = fresh(t);
     tables.emplace(k, std::move(t));
     return true;
   }
@@ -495,7 +499,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
       node.key() = new_key;
       schema.indexes_of.insert(std::move(node));
     }
-    op.table = snapshot(moved);
+    op.table = fresh(moved);
     tables.emplace(new_key, std::move(moved));
     return true;
   }
@@ -507,7 +511,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
     for (auto& d : derived)
       if (!add_constraint(*t, d, ac->column.loc)) return false;
     resolve_autoincrement(*t);
-    op.table = snapshot(*t);
+    op.table = fresh(*t);
     op.column = std::make_shared<Column const>(*t->column(ac->column.column));
     return true;
   }
@@ -523,7 +527,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
       return std::find(k.columns.begin(), k.columns.end(), c->name) != k.columns.end();
     });
     std::erase_if(t->columns, [&](Column const& col) { return col.name == dc->column.column; });
-    op.table = snapshot(*t);
+    op.table = fresh(*t);
     drop_unused_enums(op);
     return true;
   }
@@ -548,7 +552,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
         for (auto& e : schema.indexes.at(ik).elements)
           if (auto* ic = boost::get<IndexColumn>(&e.get()); ic && ic->name.text == old_name) ic->name.text = c->name;
     op.column = std::make_shared<Column const>(*c);
-    op.table = snapshot(*t);
+    op.table = fresh(*t);
     return true;
   }
   if (auto const* al = boost::get<AlterColumn>(&s.get())) {
@@ -571,7 +575,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
       }
     }
     op.column = std::make_shared<Column const>(*c);
-    op.table = snapshot(*t);
+    op.table = fresh(*t);
     drop_unused_enums(op);
     return true;
   }
@@ -612,7 +616,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
     Constraint added;
     if (!add_constraint(*t, body_constraint(ad->body, ad->name.text), ad->loc, &added)) return false;
     op.constraint = std::make_shared<Constraint const>(added);
-    op.table = snapshot(*t);
+    op.table = fresh(*t);
     return true;
   }
   if (auto const* dc = boost::get<DropConstraint>(&s.get())) {
@@ -622,14 +626,14 @@ bool Replayer::apply(Statement const& s, Op& op) {
     if (it == t->constraints.end()) return error(dc->name.loc, DiagKind::no_constraint, key(t->schema, t->name), dc->name.text), false;
     op.constraint = std::make_shared<Constraint const>(*it);
     t->constraints.erase(it);
-    op.table = snapshot(*t);
+    op.table = fresh(*t);
     return true;
   }
   if (auto const* cot = boost::get<CommentOnTable>(&s.get())) {
     auto* t = table(cot->table);
     if (!t) return false;
     t->comment = cot->text ? std::optional<std::string>(cot->text->value) : std::nullopt;
-    op.table = snapshot(*t);
+    op.table = fresh(*t);
     return true;
   }
   if (auto const* coc = boost::get<CommentOnColumn>(&s.get())) {
@@ -640,7 +644,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
     op.old_column = std::make_shared<Column const>(*c);
     c->comment = coc->text ? std::optional<std::string>(coc->text->value) : std::nullopt;
     op.column = std::make_shared<Column const>(*c);
-    op.table = snapshot(*t);
+    op.table = fresh(*t);
     return true;
   }
   if (auto const* in = boost::get<Insert>(&s.get())) {
