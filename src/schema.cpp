@@ -58,22 +58,31 @@ std::optional<std::string> token(std::string const& key, Table const& t, Constra
 
 class Replayer {
  public:
+  using FileMap = std::unordered_map<std::string, SourceFile const*>;
+  static std::shared_ptr<FileMap const> map_files(std::vector<SourceFile> const& files) {
+    auto map = std::make_shared<FileMap>();
+    for (auto const& f : files) (*map)[f.path()] = &f;
+    return map;
+  }
+
   Replayer(std::vector<SourceFile> const& files, std::map<std::string, std::string> const& conventions,
            DiagnosticSink& diags)
-      : diags_(diags), conventions_(conventions) {
-    for (auto const& f : files) files_[f.path()] = &f;
-  }
+      : Replayer(map_files(files), conventions, diags) {}
+  // Replayers made for each revision share one map of the files.
+  Replayer(std::shared_ptr<FileMap const> files, std::map<std::string, std::string> const& conventions,
+           DiagnosticSink& diags)
+      : diags_(diags), conventions_(conventions), files_(std::move(files)) {}
 
   // Applies a block's statements; ops are appended to `out` when it is not null.
   void block(Revision const& revision, std::vector<Statement> const& statements, std::vector<Op>* out) {
-    auto it = files_.find(revision.path);
-    file_ = it == files_.end() ? nullptr : it->second;
+    auto it = files_->find(revision.path);
+    file_ = it == files_->end() ? nullptr : it->second;
     for (auto const& s : statements) statement(s, false, false, out);
     snapshots_.clear();  // shared within a block; past it they would only double the schema
   }
   void irreversible(Revision const& revision) {
-    auto it = files_.find(revision.path);
-    file_ = it == files_.end() ? nullptr : it->second;
+    auto it = files_->find(revision.path);
+    file_ = it == files_->end() ? nullptr : it->second;
     error(revision.downgrade.loc, DiagKind::irreversible, revision.id.text);
   }
   bool failed() const { return failed_; }
@@ -158,7 +167,7 @@ class Replayer {
   std::unordered_map<std::string, std::shared_ptr<Table const>> snapshots_;
   DiagnosticSink& diags_;
   std::map<std::string, std::string> const& conventions_;
-  std::unordered_map<std::string, SourceFile const*> files_;
+  std::shared_ptr<FileMap const> files_;
   SourceFile const* file_ = nullptr;
   bool failed_ = false;
 
@@ -745,9 +754,10 @@ bool check_all(Graph const& graph, std::vector<SourceFile> const& files,
   if (!plan) return false;
   std::unordered_map<std::string, SourceFile const*> by_path;
   for (auto const& f : files) by_path[f.path()] = &f;
+  auto const file_map = Replayer::map_files(files);
   std::vector<std::set<std::string>> touched;
   {
-    Replayer first(files, naming_convention, diags);
+    Replayer first(file_map, naming_convention, diags);
     for (auto const& step : plan->steps) {
       auto const& rev = *graph.node(*step.revision).revision;
       first.touched = &touched.emplace_back();
@@ -756,7 +766,7 @@ bool check_all(Graph const& graph, std::vector<SourceFile> const& files,
     }
   }
   DiagnosticSink again;  // pass one reported every error of the upgrades
-  Replayer r(files, naming_convention, again);
+  Replayer r(file_map, naming_convention, again);
   for (std::size_t n = 0; n < plan->steps.size(); ++n) {
     auto const& rev = *graph.node(*plan->steps[n].revision).revision;
     auto const near = with_neighbours(r.schema, touched[n]);
@@ -773,12 +783,12 @@ bool check_all(Graph const& graph, std::vector<SourceFile> const& files,
           for (auto const& [ik, i] : part(r.schema, {k}).indexes) before.indexes.emplace(ik, i);
         }
     DiagnosticSink quiet;  // the downgrade's own errors show when it is compiled; here only its effect
-    Replayer down(files, naming_convention, quiet);
+    Replayer down(file_map, naming_convention, quiet);
     down.adopt(part(r.schema, copied), r.schema);
     down.block(rev, rev.downgrade.statements, nullptr);
     if (down.failed()) {  // on the whole schema, for the error a real downgrade gives
       DiagnosticSink whole_quiet;
-      Replayer whole(files, naming_convention, whole_quiet);
+      Replayer whole(file_map, naming_convention, whole_quiet);
       whole.schema = r.schema;
       whole.block(rev, rev.downgrade.statements, nullptr);
       if (whole.failed()) {
