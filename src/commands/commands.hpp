@@ -3,6 +3,7 @@
 // code: 0 done, 1 diagnostics. It writes what it prints into `out`; main prints it.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -12,11 +13,15 @@
 
 namespace retort::commands {
 
+struct Loaded;
+
 struct Context {
   ProjectOptions project;
   std::vector<std::string> args;  // the command's own arguments
   std::string out;                // what the command prints on standard output
   DiagnosticSink diags;
+  // The project load() read: owned here, so that main() may exit without tearing it down.
+  std::shared_ptr<Loaded> loaded;
 };
 
 // A project read, parsed and linked (every error reported into ctx.diags otherwise).
@@ -25,7 +30,8 @@ struct Loaded {
   std::vector<ast::Revision> revisions;
   Graph graph;  // refers into `revisions`
 };
-std::optional<Loaded> load(Context& ctx);
+// The project, read, parsed and linked into ctx.loaded; nullptr on errors (reported).
+Loaded* load(Context& ctx);
 
 using CommandFn = int (*)(Context&);
 // The command of that name, or nullptr.

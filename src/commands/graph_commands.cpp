@@ -14,17 +14,18 @@ namespace retort::commands {
 
 namespace po = boost::program_options;
 
-std::optional<Loaded> load(Context& ctx) {
+Loaded* load(Context& ctx) {
   auto project = open_project(ctx.project, ctx.diags);
-  if (!project) return std::nullopt;
-  auto loaded = std::make_optional<Loaded>();
+  if (!project) return nullptr;
+  auto loaded = std::make_shared<Loaded>();
   loaded->project = std::move(*project);
   loaded->revisions = parse_all(loaded->project, ctx.diags);
-  if (ctx.diags.has_errors()) return std::nullopt;
+  if (ctx.diags.has_errors()) return nullptr;
   auto graph = link(loaded->revisions, loaded->project.files, ctx.diags);
-  if (!graph) return std::nullopt;
+  if (!graph) return nullptr;
   loaded->graph = std::move(*graph);
-  return loaded;
+  ctx.loaded = std::move(loaded);
+  return ctx.loaded.get();
 }
 
 namespace {
