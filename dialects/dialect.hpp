@@ -8,6 +8,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "src/schema.hpp"
@@ -35,7 +36,7 @@ struct Dialect {
   // -- names and literals --
   char quote_open = '"';
   char quote_close = '"';
-  std::span<std::string_view const> reserved_words;
+  std::unordered_set<std::string_view> reserved_words;  // lower case
   std::size_t max_identifier_length = 63;
   // Why the engine cannot hold this name even quoted, or nullptr (Oracle: no `"` in names).
   char const* (*name_problem)(std::string_view name) = nullptr;

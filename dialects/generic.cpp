@@ -22,7 +22,7 @@ std::string lower(std::string_view s) {
 bool needs_quotes(Dialect const& d, std::string_view name) {
   if (name.empty()) return true;
   auto lc = lower(name);
-  if (std::find(d.reserved_words.begin(), d.reserved_words.end(), lc) != d.reserved_words.end()) return true;
+  if (d.reserved_words.contains(lc)) return true;
   if ((name[0] >= '0' && name[0] <= '9') || name[0] == '$') return true;
   bool legal = std::all_of(name.begin(), name.end(), [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '$';

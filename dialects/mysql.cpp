@@ -180,7 +180,7 @@ Dialect make(std::string_view name, std::span<std::string_view const> words) {
   d.transactional_ddl = false;
   d.quote_open = '`';
   d.quote_close = '`';
-  d.reserved_words = words;
+  d.reserved_words = {words.begin(), words.end()};
   d.max_identifier_length = 64;
   d.name_problem = [](std::string_view name) -> char const* {
     if (name.ends_with(' ')) return "MySQL names cannot end with a space";

@@ -97,7 +97,7 @@ extern Dialect const sqlite;
 Dialect const sqlite = [] {
   Dialect d;
   d.name = "sqlite";
-  d.reserved_words = sqlite_reserved;
+  d.reserved_words = {sqlite_reserved.begin(), sqlite_reserved.end()};
   d.max_identifier_length = std::size_t(-1);  // SQLite sets no limit on names
   d.column_type = column_type;
   d.table_options = table_options;  // comments: none in CREATE TABLE, none after it
