@@ -5,6 +5,8 @@
 #include "grammar/parse.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <map>
 
 #include "grammar/config.hpp"
@@ -19,6 +21,15 @@ namespace {
 // The offset of the first byte that makes the text not UTF-8 (or a NUL), or npos.
 std::size_t first_non_text(std::string_view text, std::string& why) {
   for (std::size_t i = 0; i < text.size();) {
+    if (text.size() - i >= 8) {  // eight ASCII bytes, none of them NUL, at a time
+      std::uint64_t w;
+      std::memcpy(&w, text.data() + i, 8);
+      constexpr std::uint64_t ones = 0x0101010101010101, highs = 0x8080808080808080;
+      if (((w | ((w - ones) & ~w)) & highs) == 0) {
+        i += 8;
+        continue;
+      }
+    }
     auto c = static_cast<unsigned char>(text[i]);
     if (c == 0) return why = "a NUL byte", i;
     std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
