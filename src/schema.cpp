@@ -1,5 +1,6 @@
 // Replaying statements against the schema model (see schema.hpp).
 #include "src/schema.hpp"
+#include "src/replayer.hpp"
 
 #include <algorithm>
 #include <regex>
@@ -24,6 +25,11 @@ Constraint const* Table::primary_key() const {
   return it == constraints.end() ? nullptr : &*it;
 }
 
+std::string describe(Constraint const& c) {
+  static constexpr char const* kinds[] = {"primary key", "unique constraint", "foreign key", "check constraint"};
+  return c.name.empty() ? fmt::format("an unnamed {}", kinds[c.kind]) : fmt::format("{} '{}'", kinds[c.kind], c.name);
+}
+
 namespace {
 
 using namespace ast;
@@ -32,10 +38,6 @@ bool is_integer(Type const& t) {
   return t.kind == TypeKind::integer || t.kind == TypeKind::smallint || t.kind == TypeKind::bigint;
 }
 
-std::string describe(Constraint const& c) {
-  static constexpr char const* kinds[] = {"primary key", "unique constraint", "foreign key", "check constraint"};
-  return c.name.empty() ? fmt::format("an unnamed {}", kinds[c.kind]) : fmt::format("{} '{}'", kinds[c.kind], c.name);
-}
 
 // SQLAlchemy's ConventionDict: the value of one %(token)s for a constraint of a table.
 std::optional<std::string> token(std::string const& key, Table const& t, Constraint const& c) {
@@ -56,124 +58,9 @@ std::optional<std::string> token(std::string const& key, Table const& t, Constra
   return i < cols.size() ? std::optional<std::string>(one(i)) : std::nullopt;
 }
 
-class Replayer {
- public:
-  using FileMap = std::unordered_map<std::string, SourceFile const*>;
-  static std::shared_ptr<FileMap const> map_files(std::vector<SourceFile> const& files) {
-    auto map = std::make_shared<FileMap>();
-    for (auto const& f : files) (*map)[f.path()] = &f;
-    return map;
-  }
+}  // namespace
 
-  Replayer(std::vector<SourceFile> const& files, std::map<std::string, std::string> const& conventions,
-           DiagnosticSink& diags)
-      : Replayer(map_files(files), conventions, diags) {}
-  // Replayers made for each revision share one map of the files.
-  Replayer(std::shared_ptr<FileMap const> files, std::map<std::string, std::string> const& conventions,
-           DiagnosticSink& diags)
-      : diags_(diags), conventions_(conventions), files_(std::move(files)) {}
-
-  // Applies a block's statements; ops are appended to `out` when it is not null.
-  void block(Revision const& revision, std::vector<Statement> const& statements, std::vector<Op>* out) {
-    auto it = files_->find(revision.path);
-    file_ = it == files_->end() ? nullptr : it->second;
-    for (auto const& s : statements) statement(s, false, false, out);
-    snapshots_.clear();  // shared within a block; past it they would only double the schema
-  }
-  void irreversible(Revision const& revision) {
-    auto it = files_->find(revision.path);
-    file_ = it == files_->end() ? nullptr : it->second;
-    error(revision.downgrade.loc, DiagKind::irreversible, revision.id.text);
-  }
-  bool failed() const { return failed_; }
-  std::set<std::string>* touched = nullptr;  // where set, the keys of the tables each statement acts on
-
-  // Takes `s` as the schema (a part of another replayer's), rebuilding what is derived.
-  // Enum types keep the uses they have in `whole`, so that none is dropped while a table
-  // outside the part still uses it.
-  void adopt(Schema s, Schema const& whole) {
-    schema = std::move(s);
-    schema.indexes_of.clear();
-    schema.referrers.clear();
-    schema.refers_to.clear();
-    schema.enums_of.clear();
-    for (auto const& [k, i] : schema.indexes) schema.indexes_of[key(i.schema, i.table)].insert(k);
-    for (auto const& [k, t] : schema.tables) reindex(k);
-    schema.enum_uses = whole.enum_uses;
-  }
-
- private:
-  template <typename... Args>
-  void error(Loc loc, DiagKind kind, Args const&... args) {
-    failed_ = true;
-    if (file_) diags_.error(*file_, loc.offset, kind, args...);
-  }
-
-  void statement(Statement const& s, bool autocommit, bool assume, std::vector<Op>* out);
-  bool apply(Statement const& s, Op& op);
-  Table* table(QName const& q, bool must_exist = true);
-  bool add_column(Table& t, std::string const& name, Type const& type, std::vector<ColumnOption> const& options,
-                  Loc loc, Op& op, std::vector<Constraint>& derived);
-  bool add_constraint(Table& t, Constraint c, Loc loc, Constraint* added = nullptr);
-  bool check_reference(Table const& t, Constraint const& c, Loc loc);
-  void resolve_autoincrement(Table& t);
-  void use_enum(Type const& type, Loc loc, Op& op);
-  void drop_unused_enums(Op& op);
-  std::string in_use(Table const& t, std::string const& column) const;
-
-  bool name_by_convention(Table const& t, Constraint& c, Loc loc);
-
-  // Brings schema.referrers and refers_to up to date with the foreign keys of the table `k`
-  // (after any statement on it; a table that is gone refers to nothing).
-  void reindex(std::string const& k) {
-    std::vector<std::string> now, enums;
-    if (auto t = schema.tables.find(k); t != schema.tables.end()) {
-      for (auto const& c : t->second.constraints)
-        if (c.kind == Constraint::foreign_key) now.push_back(key(c.ref_schema, c.ref_table));
-      for (auto const& c : t->second.columns)
-        if (c.type.kind == TypeKind::enum_) enums.push_back(c.type.name);
-    }
-    if (auto& was = schema.enums_of[k]; was != enums) {
-      for (auto const& e : was) --schema.enum_uses[e];
-      for (auto const& e : enums) ++schema.enum_uses[e];
-      was = std::move(enums);
-    }
-    if (schema.enums_of[k].empty()) schema.enums_of.erase(k);
-    auto& before = schema.refers_to[k];
-    if (before == now) {
-      if (now.empty()) schema.refers_to.erase(k);
-      return;
-    }
-    for (auto const& r : before)
-      if (auto& m = schema.referrers[r]; --m[k] == 0) {
-        m.erase(k);
-        if (m.empty()) schema.referrers.erase(r);
-      }
-    for (auto const& r : now) ++schema.referrers[r][k];
-    if (now.empty()) schema.refers_to.erase(k); else before = std::move(now);
-  }
-
-  // The table as it is now, shared with the ops before that saw it the same.
-  // The table just changed by a statement: a new snapshot, without comparing.
-  std::shared_ptr<Table const> fresh(Table const& t) {
-    return snapshots_[key(t.schema, t.name)] = std::make_shared<Table const>(t);
-  }
-  std::shared_ptr<Table const> snapshot(Table const& t) {
-    auto& shared = snapshots_[key(t.schema, t.name)];
-    if (!shared || !(*shared == t)) shared = std::make_shared<Table const>(t);
-    return shared;
-  }
-
-  std::unordered_map<std::string, std::shared_ptr<Table const>> snapshots_;
-  DiagnosticSink& diags_;
-  std::map<std::string, std::string> const& conventions_;
-  std::shared_ptr<FileMap const> files_;
-  SourceFile const* file_ = nullptr;
-  bool failed_ = false;
-
- public:
-  Schema schema;
-};
+using namespace ast;
 
 void Replayer::statement(Statement const& s, bool autocommit, bool assume, std::vector<Op>* out) {
   if (auto const* nested = boost::get<x3::forward_ast<NestedBlock>>(&s.get())) {
@@ -323,7 +210,7 @@ bool Replayer::add_constraint(Table& t, Constraint c, Loc loc, Constraint* added
   return true;
 }
 
-Constraint body_constraint(ConstraintBody const& body, std::string name) {
+static Constraint body_constraint(ConstraintBody const& body, std::string name) {
   Constraint c;
   c.name = std::move(name);
   if (auto const* k = boost::get<KeyBody>(&body.get())) {
@@ -665,144 +552,6 @@ bool Replayer::apply(Statement const& s, Op& op) {
     return true;
   }
   return true;  // execute: opaque to the model
-}
-
-// A schema as the database sees it: constraints in no particular order, and no memory of
-// whether one was written on its column.
-Schema normalized(Schema s) {
-  for (auto& [k, t] : s.tables) {
-    for (auto& c : t.constraints) c.from_column = false;
-    std::sort(t.constraints.begin(), t.constraints.end(), [](Constraint const& a, Constraint const& b) {
-      return std::tie(a.kind, a.name, a.columns) < std::tie(b.kind, b.name, b.columns);
-    });
-  }
-  return s;
-}
-
-// The first difference between two schemas, in words.
-std::string difference(Schema const& before, Schema const& after) {
-  for (auto const& [k, t] : before.tables) {
-    auto it = after.tables.find(k);
-    if (it == after.tables.end()) return fmt::format("table '{}' is missing", k);
-    auto const& u = it->second;
-    for (std::size_t i = 0; i < std::max(t.columns.size(), u.columns.size()); ++i) {
-      if (i >= t.columns.size()) return fmt::format("table '{}' has an extra column '{}'", k, u.columns[i].name);
-      if (i >= u.columns.size() || u.columns[i].name != t.columns[i].name) {
-        auto const* c = u.column(t.columns[i].name);
-        return c ? fmt::format("column '{}' of table '{}' is back in another position", t.columns[i].name, k)
-                 : fmt::format("column '{}' of table '{}' is missing", t.columns[i].name, k);
-      }
-      if (!(u.columns[i] == t.columns[i])) return fmt::format("column '{}' of table '{}' differs", t.columns[i].name, k);
-    }
-    for (auto const& c : t.constraints)
-      if (std::find(u.constraints.begin(), u.constraints.end(), c) == u.constraints.end())
-        return fmt::format("{} of table '{}' is missing or differs", describe(c), k);
-    for (auto const& c : u.constraints)
-      if (std::find(t.constraints.begin(), t.constraints.end(), c) == t.constraints.end())
-        return fmt::format("table '{}' has an extra {}", k, describe(c));
-    if (t.comment != u.comment) return fmt::format("the comment of table '{}' differs", k);
-  }
-  for (auto const& [k, t] : after.tables)
-    if (!before.tables.contains(k)) return fmt::format("table '{}' is left over", k);
-  for (auto const& [k, i] : before.indexes)
-    if (!after.indexes.contains(k) || !(after.indexes.at(k) == i)) return fmt::format("index '{}' is missing or differs", k);
-  for (auto const& [k, i] : after.indexes)
-    if (!before.indexes.contains(k)) return fmt::format("index '{}' is left over", k);
-  for (auto const& [k, e] : after.enums)
-    if (!before.enums.contains(k)) return fmt::format("enum type '{}' is left over", k);
-  for (auto const& [k, e] : before.enums)
-    if (!after.enums.contains(k) || !(after.enums.at(k) == e)) return fmt::format("enum type '{}' is missing or differs", k);
-  return "the schemas differ";
-}
-
-// The tables `keys` name, with their indexes and every enum type: the part of a schema a
-// revision's check compares (derived maps left for adopt()).
-Schema part(Schema const& s, std::set<std::string> const& keys) {
-  Schema out;
-  out.enums = s.enums;
-  for (auto const& k : keys) {
-    auto t = s.tables.find(k);
-    if (t == s.tables.end()) continue;
-    out.tables.emplace(k, t->second);
-    if (auto io = s.indexes_of.find(k); io != s.indexes_of.end())
-      for (auto const& ik : io->second) out.indexes.emplace(ik, s.indexes.at(ik));
-  }
-  return out;
-}
-
-// `keys` with the tables their foreign keys refer to and the tables that refer to them.
-std::set<std::string> with_neighbours(Schema const& s, std::set<std::string> keys) {
-  std::vector<std::string> more;
-  for (auto const& k : keys) {
-    if (auto r = s.refers_to.find(k); r != s.refers_to.end()) more.insert(more.end(), r->second.begin(), r->second.end());
-    if (auto r = s.referrers.find(k); r != s.referrers.end())
-      for (auto const& [other, count] : r->second) more.push_back(other);
-  }
-  keys.insert(more.begin(), more.end());
-  return keys;
-}
-
-}  // namespace
-
-// Linear in the revisions: a first pass replays every upgrade and notes the tables each
-// touches; the second replays them again and checks each downgrade on a copy of only those
-// tables and their neighbours, not of the whole schema. A downgrade that fails on the copy is
-// replayed on the whole schema, so that its error is the one a real run reports.
-bool check_all(Graph const& graph, std::vector<SourceFile> const& files,
-               std::map<std::string, std::string> const& naming_convention, DiagnosticSink& diags) {
-  auto plan = make_plan(graph, Command::upgrade, "base:heads", diags);
-  if (!plan) return false;
-  std::unordered_map<std::string, SourceFile const*> by_path;
-  for (auto const& f : files) by_path[f.path()] = &f;
-  auto const file_map = Replayer::map_files(files);
-  std::vector<std::set<std::string>> touched;
-  {
-    Replayer first(file_map, naming_convention, diags);
-    for (auto const& step : plan->steps) {
-      auto const& rev = *graph.node(*step.revision).revision;
-      first.touched = &touched.emplace_back();
-      first.block(rev, rev.upgrade.statements, nullptr);
-      if (first.failed()) return false;
-    }
-  }
-  DiagnosticSink again;  // pass one reported every error of the upgrades
-  Replayer r(file_map, naming_convention, again);
-  for (std::size_t n = 0; n < plan->steps.size(); ++n) {
-    auto const& rev = *graph.node(*plan->steps[n].revision).revision;
-    auto const near = with_neighbours(r.schema, touched[n]);
-    Schema before = normalized(part(r.schema, near));
-    r.block(rev, rev.upgrade.statements, nullptr);
-    if (rev.downgrade.irreversible) continue;
-    auto it = by_path.find(rev.path);
-    if (it == by_path.end()) continue;
-    auto const copied = with_neighbours(r.schema, near);
-    for (auto const& k : copied)  // neighbours new to the upgrade: it left them as they were
-      if (!near.contains(k))
-        if (auto t = r.schema.tables.find(k); t != r.schema.tables.end()) {
-          before.tables.emplace(k, normalized(part(r.schema, {k})).tables.at(k));
-          for (auto const& [ik, i] : part(r.schema, {k}).indexes) before.indexes.emplace(ik, i);
-        }
-    DiagnosticSink quiet;  // the downgrade's own errors show when it is compiled; here only its effect
-    Replayer down(file_map, naming_convention, quiet);
-    down.adopt(part(r.schema, copied), r.schema);
-    down.block(rev, rev.downgrade.statements, nullptr);
-    if (down.failed()) {  // on the whole schema, for the error a real downgrade gives
-      DiagnosticSink whole_quiet;
-      Replayer whole(file_map, naming_convention, whole_quiet);
-      whole.schema = r.schema;
-      whole.block(rev, rev.downgrade.statements, nullptr);
-      if (whole.failed()) {
-        diags.add(*it->second, rev.downgrade.loc.offset, whole_quiet.diagnostics().front().kind,
-                  whole_quiet.diagnostics().front().message);
-        continue;
-      }
-      down.adopt(part(whole.schema, copied), whole.schema);
-    }
-    if (auto after = normalized(down.schema); !(after == before))
-      diags.warning(*it->second, rev.downgrade.loc.offset, DiagKind::downgrade_differs, rev.id.text,
-                    difference(before, after));
-  }
-  return !diags.has_errors();
 }
 
 bool replay(Graph const& graph, std::vector<SourceFile> const& files, std::string const& range_start, Plan const& plan,

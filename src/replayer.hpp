@@ -1,0 +1,137 @@
+// The replayer: applies statements to the schema model, checking each (schema.cpp), and
+// the pieces of it that `check` (schema_check.cpp) drives directly. Internal to src/schema*.
+#pragma once
+
+#include <memory>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "src/schema.hpp"
+
+namespace retort::schema {
+
+// "primary key 'pk_t'", "an unnamed unique constraint", ... for messages.
+std::string describe(Constraint const& c);
+
+class Replayer {
+ public:
+  using FileMap = std::unordered_map<std::string, SourceFile const*>;
+  static std::shared_ptr<FileMap const> map_files(std::vector<SourceFile> const& files) {
+    auto map = std::make_shared<FileMap>();
+    for (auto const& f : files) (*map)[f.path()] = &f;
+    return map;
+  }
+
+  Replayer(std::vector<SourceFile> const& files, std::map<std::string, std::string> const& conventions,
+           DiagnosticSink& diags)
+      : Replayer(map_files(files), conventions, diags) {}
+  // Replayers made for each revision share one map of the files.
+  Replayer(std::shared_ptr<FileMap const> files, std::map<std::string, std::string> const& conventions,
+           DiagnosticSink& diags)
+      : diags_(diags), conventions_(conventions), files_(std::move(files)) {}
+
+  // Applies a block's statements; ops are appended to `out` when it is not null.
+  void block(ast::Revision const& revision, std::vector<ast::Statement> const& statements, std::vector<Op>* out) {
+    auto it = files_->find(revision.path);
+    file_ = it == files_->end() ? nullptr : it->second;
+    for (auto const& s : statements) statement(s, false, false, out);
+    snapshots_.clear();  // shared within a block; past it they would only double the schema
+  }
+  void irreversible(ast::Revision const& revision) {
+    auto it = files_->find(revision.path);
+    file_ = it == files_->end() ? nullptr : it->second;
+    error(revision.downgrade.loc, DiagKind::irreversible, revision.id.text);
+  }
+  bool failed() const { return failed_; }
+  std::set<std::string>* touched = nullptr;  // where set, the keys of the tables each statement acts on
+
+  // Takes `s` as the schema (a part of another replayer's), rebuilding what is derived.
+  // Enum types keep the uses they have in `whole`, so that none is dropped while a table
+  // outside the part still uses it.
+  void adopt(Schema s, Schema const& whole) {
+    schema = std::move(s);
+    schema.indexes_of.clear();
+    schema.referrers.clear();
+    schema.refers_to.clear();
+    schema.enums_of.clear();
+    for (auto const& [k, i] : schema.indexes) schema.indexes_of[key(i.schema, i.table)].insert(k);
+    for (auto const& [k, t] : schema.tables) reindex(k);
+    schema.enum_uses = whole.enum_uses;
+  }
+
+ private:
+  template <typename... Args>
+  void error(ast::Loc loc, DiagKind kind, Args const&... args) {
+    failed_ = true;
+    if (file_) diags_.error(*file_, loc.offset, kind, args...);
+  }
+
+  void statement(ast::Statement const& s, bool autocommit, bool assume, std::vector<Op>* out);
+  bool apply(ast::Statement const& s, Op& op);
+  Table* table(ast::QName const& q, bool must_exist = true);
+  bool add_column(Table& t, std::string const& name, ast::Type const& type, std::vector<ast::ColumnOption> const& options,
+                  ast::Loc loc, Op& op, std::vector<Constraint>& derived);
+  bool add_constraint(Table& t, Constraint c, ast::Loc loc, Constraint* added = nullptr);
+  bool check_reference(Table const& t, Constraint const& c, ast::Loc loc);
+  void resolve_autoincrement(Table& t);
+  void use_enum(ast::Type const& type, ast::Loc loc, Op& op);
+  void drop_unused_enums(Op& op);
+  std::string in_use(Table const& t, std::string const& column) const;
+
+  bool name_by_convention(Table const& t, Constraint& c, ast::Loc loc);
+
+  // Brings schema.referrers and refers_to up to date with the foreign keys of the table `k`
+  // (after any statement on it; a table that is gone refers to nothing).
+  void reindex(std::string const& k) {
+    std::vector<std::string> now, enums;
+    if (auto t = schema.tables.find(k); t != schema.tables.end()) {
+      for (auto const& c : t->second.constraints)
+        if (c.kind == Constraint::foreign_key) now.push_back(key(c.ref_schema, c.ref_table));
+      for (auto const& c : t->second.columns)
+        if (c.type.kind == ast::TypeKind::enum_) enums.push_back(c.type.name);
+    }
+    if (auto& was = schema.enums_of[k]; was != enums) {
+      for (auto const& e : was) --schema.enum_uses[e];
+      for (auto const& e : enums) ++schema.enum_uses[e];
+      was = std::move(enums);
+    }
+    if (schema.enums_of[k].empty()) schema.enums_of.erase(k);
+    auto& before = schema.refers_to[k];
+    if (before == now) {
+      if (now.empty()) schema.refers_to.erase(k);
+      return;
+    }
+    for (auto const& r : before)
+      if (auto& m = schema.referrers[r]; --m[k] == 0) {
+        m.erase(k);
+        if (m.empty()) schema.referrers.erase(r);
+      }
+    for (auto const& r : now) ++schema.referrers[r][k];
+    if (now.empty()) schema.refers_to.erase(k); else before = std::move(now);
+  }
+
+  // The table as it is now, shared with the ops before that saw it the same.
+  // The table just changed by a statement: a new snapshot, without comparing.
+  std::shared_ptr<Table const> fresh(Table const& t) {
+    return snapshots_[key(t.schema, t.name)] = std::make_shared<Table const>(t);
+  }
+  std::shared_ptr<Table const> snapshot(Table const& t) {
+    auto& shared = snapshots_[key(t.schema, t.name)];
+    if (!shared || !(*shared == t)) shared = std::make_shared<Table const>(t);
+    return shared;
+  }
+
+  std::unordered_map<std::string, std::shared_ptr<Table const>> snapshots_;
+  DiagnosticSink& diags_;
+  std::map<std::string, std::string> const& conventions_;
+  std::shared_ptr<FileMap const> files_;
+  SourceFile const* file_ = nullptr;
+  bool failed_ = false;
+
+ public:
+  Schema schema;
+};
+
+}  // namespace retort::schema

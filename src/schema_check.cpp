@@ -1,0 +1,153 @@
+// `retort check`'s replay of every downgrade against its upgrade (see schema.hpp).
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "src/replayer.hpp"
+
+namespace retort::schema {
+
+namespace {
+
+// A schema as the database sees it: constraints in no particular order, and no memory of
+// whether one was written on its column.
+Schema normalized(Schema s) {
+  for (auto& [k, t] : s.tables) {
+    for (auto& c : t.constraints) c.from_column = false;
+    std::sort(t.constraints.begin(), t.constraints.end(), [](Constraint const& a, Constraint const& b) {
+      return std::tie(a.kind, a.name, a.columns) < std::tie(b.kind, b.name, b.columns);
+    });
+  }
+  return s;
+}
+
+// The first difference between two schemas, in words.
+std::string difference(Schema const& before, Schema const& after) {
+  for (auto const& [k, t] : before.tables) {
+    auto it = after.tables.find(k);
+    if (it == after.tables.end()) return fmt::format("table '{}' is missing", k);
+    auto const& u = it->second;
+    for (std::size_t i = 0; i < std::max(t.columns.size(), u.columns.size()); ++i) {
+      if (i >= t.columns.size()) return fmt::format("table '{}' has an extra column '{}'", k, u.columns[i].name);
+      if (i >= u.columns.size() || u.columns[i].name != t.columns[i].name) {
+        auto const* c = u.column(t.columns[i].name);
+        return c ? fmt::format("column '{}' of table '{}' is back in another position", t.columns[i].name, k)
+                 : fmt::format("column '{}' of table '{}' is missing", t.columns[i].name, k);
+      }
+      if (!(u.columns[i] == t.columns[i])) return fmt::format("column '{}' of table '{}' differs", t.columns[i].name, k);
+    }
+    for (auto const& c : t.constraints)
+      if (std::find(u.constraints.begin(), u.constraints.end(), c) == u.constraints.end())
+        return fmt::format("{} of table '{}' is missing or differs", describe(c), k);
+    for (auto const& c : u.constraints)
+      if (std::find(t.constraints.begin(), t.constraints.end(), c) == t.constraints.end())
+        return fmt::format("table '{}' has an extra {}", k, describe(c));
+    if (t.comment != u.comment) return fmt::format("the comment of table '{}' differs", k);
+  }
+  for (auto const& [k, t] : after.tables)
+    if (!before.tables.contains(k)) return fmt::format("table '{}' is left over", k);
+  for (auto const& [k, i] : before.indexes)
+    if (!after.indexes.contains(k) || !(after.indexes.at(k) == i)) return fmt::format("index '{}' is missing or differs", k);
+  for (auto const& [k, i] : after.indexes)
+    if (!before.indexes.contains(k)) return fmt::format("index '{}' is left over", k);
+  for (auto const& [k, e] : after.enums)
+    if (!before.enums.contains(k)) return fmt::format("enum type '{}' is left over", k);
+  for (auto const& [k, e] : before.enums)
+    if (!after.enums.contains(k) || !(after.enums.at(k) == e)) return fmt::format("enum type '{}' is missing or differs", k);
+  return "the schemas differ";
+}
+
+// The tables `keys` name, with their indexes and every enum type: the part of a schema a
+// revision's check compares (derived maps left for adopt()).
+Schema part(Schema const& s, std::set<std::string> const& keys) {
+  Schema out;
+  out.enums = s.enums;
+  for (auto const& k : keys) {
+    auto t = s.tables.find(k);
+    if (t == s.tables.end()) continue;
+    out.tables.emplace(k, t->second);
+    if (auto io = s.indexes_of.find(k); io != s.indexes_of.end())
+      for (auto const& ik : io->second) out.indexes.emplace(ik, s.indexes.at(ik));
+  }
+  return out;
+}
+
+// `keys` with the tables their foreign keys refer to and the tables that refer to them.
+std::set<std::string> with_neighbours(Schema const& s, std::set<std::string> keys) {
+  std::vector<std::string> more;
+  for (auto const& k : keys) {
+    if (auto r = s.refers_to.find(k); r != s.refers_to.end()) more.insert(more.end(), r->second.begin(), r->second.end());
+    if (auto r = s.referrers.find(k); r != s.referrers.end())
+      for (auto const& [other, count] : r->second) more.push_back(other);
+  }
+  keys.insert(more.begin(), more.end());
+  return keys;
+}
+
+}  // namespace
+
+// Linear in the revisions: a first pass replays every upgrade and notes the tables each
+// touches; the second replays them again and checks each downgrade on a copy of only those
+// tables and their neighbours, not of the whole schema. A downgrade that fails on the copy is
+// replayed on the whole schema, so that its error is the one a real run reports.
+bool check_all(Graph const& graph, std::vector<SourceFile> const& files,
+               std::map<std::string, std::string> const& naming_convention, DiagnosticSink& diags) {
+  auto plan = make_plan(graph, Command::upgrade, "base:heads", diags);
+  if (!plan) return false;
+  std::unordered_map<std::string, SourceFile const*> by_path;
+  for (auto const& f : files) by_path[f.path()] = &f;
+  auto const file_map = Replayer::map_files(files);
+  std::vector<std::set<std::string>> touched;
+  {
+    Replayer first(file_map, naming_convention, diags);
+    for (auto const& step : plan->steps) {
+      auto const& rev = *graph.node(*step.revision).revision;
+      first.touched = &touched.emplace_back();
+      first.block(rev, rev.upgrade.statements, nullptr);
+      if (first.failed()) return false;
+    }
+  }
+  DiagnosticSink again;  // pass one reported every error of the upgrades
+  Replayer r(file_map, naming_convention, again);
+  for (std::size_t n = 0; n < plan->steps.size(); ++n) {
+    auto const& rev = *graph.node(*plan->steps[n].revision).revision;
+    auto const near = with_neighbours(r.schema, touched[n]);
+    Schema before = normalized(part(r.schema, near));
+    r.block(rev, rev.upgrade.statements, nullptr);
+    if (rev.downgrade.irreversible) continue;
+    auto it = by_path.find(rev.path);
+    if (it == by_path.end()) continue;
+    auto const copied = with_neighbours(r.schema, near);
+    for (auto const& k : copied)  // neighbours new to the upgrade: it left them as they were
+      if (!near.contains(k))
+        if (auto t = r.schema.tables.find(k); t != r.schema.tables.end()) {
+          before.tables.emplace(k, normalized(part(r.schema, {k})).tables.at(k));
+          for (auto const& [ik, i] : part(r.schema, {k}).indexes) before.indexes.emplace(ik, i);
+        }
+    DiagnosticSink quiet;  // the downgrade's own errors show when it is compiled; here only its effect
+    Replayer down(file_map, naming_convention, quiet);
+    down.adopt(part(r.schema, copied), r.schema);
+    down.block(rev, rev.downgrade.statements, nullptr);
+    if (down.failed()) {  // on the whole schema, for the error a real downgrade gives
+      DiagnosticSink whole_quiet;
+      Replayer whole(file_map, naming_convention, whole_quiet);
+      whole.schema = r.schema;
+      whole.block(rev, rev.downgrade.statements, nullptr);
+      if (whole.failed()) {
+        diags.add(*it->second, rev.downgrade.loc.offset, whole_quiet.diagnostics().front().kind,
+                  whole_quiet.diagnostics().front().message);
+        continue;
+      }
+      down.adopt(part(whole.schema, copied), whole.schema);
+    }
+    if (auto after = normalized(down.schema); !(after == before))
+      diags.warning(*it->second, rev.downgrade.loc.offset, DiagKind::downgrade_differs, rev.id.text,
+                    difference(before, after));
+  }
+  return !diags.has_errors();
+}
+
+}  // namespace retort::schema
