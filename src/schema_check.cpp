@@ -141,7 +141,19 @@ bool check_all(Graph const& graph, std::vector<SourceFile> const& files,
                   whole_quiet.diagnostics().front().message);
         continue;
       }
-      down.adopt(part(whole.schema, copied), whole.schema);
+      // It reached beyond the tables its upgrade touched: compare whole schemas, the one
+      // before the upgrade being today's with the touched tables as they were.
+      Schema whole_before = r.schema;
+      for (auto const& k : copied) {
+        whole_before.tables.erase(k);
+        if (auto io = r.schema.indexes_of.find(k); io != r.schema.indexes_of.end())
+          for (auto const& ik : io->second) whole_before.indexes.erase(ik);
+      }
+      whole_before.tables.merge(before.tables);
+      whole_before.indexes.merge(before.indexes);
+      whole_before.enums = before.enums;
+      before = normalized(std::move(whole_before));
+      down.schema = std::move(whole.schema);
     }
     if (auto after = normalized(down.schema); !(after == before))
       diags.warning(*it->second, rev.downgrade.loc.offset, DiagKind::downgrade_differs, rev.id.text,
