@@ -84,7 +84,12 @@ void Replayer::statement(Statement const& s, bool autocommit, bool assume, std::
   if (auto const* di = boost::get<DropIndex>(&s.get()); di && di->concurrently && !autocommit && !assume)
     error(di->loc, DiagKind::concurrently_outside_autocommit, "drop index concurrently");
   if (!apply(s, op)) return;
-  if (op.table) reindex(key(op.table->schema, op.table->name));
+  // Only these change a table's foreign keys or the enum types of its columns.
+  bool const refs_may_change = boost::get<CreateTable>(&s.get()) || boost::get<DropTable>(&s.get()) ||
+                               boost::get<RenameTable>(&s.get()) || boost::get<AddColumn>(&s.get()) ||
+                               boost::get<DropColumn>(&s.get()) || boost::get<AlterColumn>(&s.get()) ||
+                               boost::get<AddConstraint>(&s.get()) || boost::get<DropConstraint>(&s.get());
+  if (op.table && refs_may_change) reindex(key(op.table->schema, op.table->name));
   if (auto const* rt = boost::get<RenameTable>(&s.get())) reindex(key(rt->table.schema, rt->table.name));
   if (touched) {  // also inside `assume { }`
     if (op.table) touched->insert(key(op.table->schema, op.table->name));
