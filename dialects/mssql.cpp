@@ -59,18 +59,20 @@ std::string column_definition(Dialect const& d, Column const& c, bool in_create_
 
 // Alembic's lookup of the system-named constraint of a column in a catalog view. Names go
 // into its string literals quoted and escaped, so that none can end a literal.
-std::string drop_lookup(Dialect const& d, Table const& t, std::string const& column, std::string_view view,
-                        std::string_view join = {}) {
+// `from` is what follows FROM (" view" on the line, or "\n" and a join); `of` qualifies the
+// parent columns ("fkc." in the join).
+std::string drop_lookup(Dialect const& d, Table const& t, std::string const& column, std::string_view from,
+                        std::string_view of = "") {
   return fmt::format("declare @const_name varchar(256)\nselect @const_name = [name] from{}\nwhere {}parent_object_id = "
                      "object_id({})\nand col_name({}parent_object_id, {}parent_column_id) = {}\nexec({} + @const_name)",
-                     join.empty() ? fmt::format(" {}", view) : fmt::format("\n{}", join), join.empty() ? "" : "fkc.",
-                     string_literal(d, table_name(d, t)), join.empty() ? "" : "fkc.", join.empty() ? "" : "fkc.",
-                     string_literal(d, column), string_literal(d, fmt::format("alter table {} drop constraint ", table_name(d, t))));
+                     from, of, string_literal(d, table_name(d, t)), of, of, string_literal(d, column),
+                     string_literal(d, fmt::format("alter table {} drop constraint ", table_name(d, t))));
 }
 
 std::string drop_fk_lookup(Dialect const& d, Table const& t, std::string const& column) {
-  return drop_lookup(d, t, column, {},
-                     "sys.foreign_keys fk join sys.foreign_key_columns fkc\non fk.object_id=fkc.constraint_object_id");
+  return drop_lookup(d, t, column,
+                     "\nsys.foreign_keys fk join sys.foreign_key_columns fkc\non fk.object_id=fkc.constraint_object_id",
+                     "fkc.");
 }
 
 // sp_addextendedproperty / sp_updateextendedproperty / sp_dropextendedproperty for MS_Description.
@@ -103,11 +105,11 @@ bool render_override(Dialect const& d, Op const& op, Statements& out) {
   if (boost::get<ast::DropColumn>(&s)) {
     auto const& before = *op.table_before;
     auto const& c = *op.column;
-    if (c.default_value) out.push_back(drop_lookup(d, before, c.name, "sys.default_constraints"));
+    if (c.default_value) out.push_back(drop_lookup(d, before, c.name, " sys.default_constraints"));
     if (c.check && c.check_name)
       out.push_back(fmt::format("ALTER TABLE {} DROP CONSTRAINT {}", table_name(d, before), quote(d, *c.check_name)));
     else if (c.check)
-      out.push_back(drop_lookup(d, before, c.name, "sys.check_constraints"));
+      out.push_back(drop_lookup(d, before, c.name, " sys.check_constraints"));
     for (auto const& k : before.constraints)
       if (k.kind == Constraint::foreign_key && k.columns.size() == 1 && k.columns.front() == c.name) {
         out.push_back(k.name.empty() ? drop_fk_lookup(d, before, c.name)
@@ -157,7 +159,7 @@ bool render_override(Dialect const& d, Op const& op, Statements& out) {
       return boost::get<ast::SetDefault>(&c.get()) || (f && f->flag == ast::ChangeFlag::drop_default);
     });
     if (default_change) {
-      out.push_back(drop_lookup(d, t, after.name, "sys.default_constraints"));
+      out.push_back(drop_lookup(d, t, after.name, " sys.default_constraints"));
       if (after.default_value)
         out.push_back(fmt::format("ALTER TABLE {} ADD DEFAULT {} FOR {}", table_name(d, t), default_sql(d, *after.default_value), col));
     }

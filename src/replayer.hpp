@@ -82,8 +82,9 @@ class Replayer {
 
   bool name_by_convention(Table const& t, Constraint& c, ast::Loc loc);
 
-  // Brings schema.referrers and refers_to up to date with the foreign keys of the table `k`
-  // (after any statement on it; a table that is gone refers to nothing).
+  // Brings schema.referrers and refers_to up to date with the foreign keys of the table `k`,
+  // and enum_uses and enums_of with the enum types of its columns (after a statement that
+  // may change them; a table that is gone refers to nothing and uses nothing).
   void reindex(std::string const& k) {
     std::vector<std::string> now, enums;
     if (auto t = schema.tables.find(k); t != schema.tables.end()) {
@@ -112,11 +113,20 @@ class Replayer {
     if (now.empty()) schema.refers_to.erase(k); else before = std::move(now);
   }
 
-  // The table as it is now, shared with the ops before that saw it the same.
+  // The tables whose foreign keys refer to the table `k` (`k` itself among them if it refers
+  // to itself).
+  std::vector<std::string> referring(std::string const& k) const {
+    std::vector<std::string> out;
+    if (auto r = schema.referrers.find(k); r != schema.referrers.end())
+      for (auto const& [other, count] : r->second) out.push_back(other);
+    return out;
+  }
+
   // The table just changed by a statement: a new snapshot, without comparing.
   std::shared_ptr<Table const> fresh(Table const& t) {
     return snapshots_[key(t.schema, t.name)] = std::make_shared<Table const>(t);
   }
+  // The table as it is now, shared with the ops before that saw it the same.
   std::shared_ptr<Table const> snapshot(Table const& t) {
     auto& shared = snapshots_[key(t.schema, t.name)];
     if (!shared || !(*shared == t)) shared = std::make_shared<Table const>(t);

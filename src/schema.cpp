@@ -84,17 +84,18 @@ void Replayer::statement(Statement const& s, bool autocommit, bool assume, std::
   if (auto const* di = boost::get<DropIndex>(&s.get()); di && di->concurrently && !autocommit && !assume)
     error(di->loc, DiagKind::concurrently_outside_autocommit, "drop index concurrently");
   if (!apply(s, op)) return;
+  auto const* renamed = boost::get<RenameTable>(&s.get());
   // Only these change a table's foreign keys or the enum types of its columns.
-  bool const refs_may_change = boost::get<CreateTable>(&s.get()) || boost::get<DropTable>(&s.get()) ||
-                               boost::get<RenameTable>(&s.get()) || boost::get<AddColumn>(&s.get()) ||
-                               boost::get<DropColumn>(&s.get()) || boost::get<AlterColumn>(&s.get()) ||
-                               boost::get<AddConstraint>(&s.get()) || boost::get<DropConstraint>(&s.get());
+  bool const refs_may_change = boost::get<CreateTable>(&s.get()) || boost::get<DropTable>(&s.get()) || renamed ||
+                               boost::get<AddColumn>(&s.get()) || boost::get<DropColumn>(&s.get()) ||
+                               boost::get<AlterColumn>(&s.get()) || boost::get<AddConstraint>(&s.get()) ||
+                               boost::get<DropConstraint>(&s.get());
   if (op.table && refs_may_change) reindex(key(op.table->schema, op.table->name));
-  if (auto const* rt = boost::get<RenameTable>(&s.get())) reindex(key(rt->table.schema, rt->table.name));
+  if (renamed) reindex(key(renamed->table.schema, renamed->table.name));
   if (touched) {  // also inside `assume { }`
     if (op.table) touched->insert(key(op.table->schema, op.table->name));
     if (op.index) touched->insert(key(op.index->schema, op.index->table));
-    if (auto const* rt = boost::get<RenameTable>(&s.get())) touched->insert(key(rt->table.schema, rt->table.name));
+    if (renamed) touched->insert(key(renamed->table.schema, renamed->table.name));
   }
   if (!out || assume) return;
   // The table's indexes, for what a rebuild re-creates and MySQL's check of the indexes a
@@ -315,14 +316,13 @@ std::string Replayer::in_use(Table const& t, std::string const& column) const {
         if (auto const* ic = boost::get<IndexColumn>(&e.get()); ic && ic->name.text == column)
           return fmt::format("index '{}'", i.name);
     }
-  if (auto r = schema.referrers.find(k); r != schema.referrers.end())
-    for (auto const& [ok, count] : r->second) {
-      if (ok == k) continue;
-      for (auto const& c : schema.tables.at(ok).constraints)
-        if (c.kind == Constraint::foreign_key && key(c.ref_schema, c.ref_table) == k &&
-            std::find(c.ref_columns.begin(), c.ref_columns.end(), column) != c.ref_columns.end())
-          return fmt::format("{} of table '{}'", describe(c), ok);
-    }
+  for (auto const& ok : referring(k)) {
+    if (ok == k) continue;
+    for (auto const& c : schema.tables.at(ok).constraints)
+      if (c.kind == Constraint::foreign_key && key(c.ref_schema, c.ref_table) == k &&
+          std::find(c.ref_columns.begin(), c.ref_columns.end(), column) != c.ref_columns.end())
+        return fmt::format("{} of table '{}'", describe(c), ok);
+  }
   return {};
 }
 
@@ -361,12 +361,11 @@ bool Replayer::apply(Statement const& s, Op& op) {
     auto* t = table(dt->table);
     if (!t) return false;
     auto const k = key(t->schema, t->name);
-    if (auto r = schema.referrers.find(k); r != schema.referrers.end())
-      for (auto const& [ok, count] : r->second)
-        if (ok != k)
-          for (auto const& c : tables.at(ok).constraints)
-            if (c.kind == Constraint::foreign_key && key(c.ref_schema, c.ref_table) == k)
-              return error(dt->table.loc, DiagKind::table_in_use, k, c.name.empty() ? "(unnamed)" : "'" + c.name + "'", ok), false;
+    for (auto const& ok : referring(k))
+      if (ok != k)
+        for (auto const& c : tables.at(ok).constraints)
+          if (c.kind == Constraint::foreign_key && key(c.ref_schema, c.ref_table) == k)
+            return error(dt->table.loc, DiagKind::table_in_use, k, c.name.empty() ? "(unnamed)" : "'" + c.name + "'", ok), false;
     op.table = snapshot(*t);
     if (auto io = schema.indexes_of.find(k); io != schema.indexes_of.end()) {
       for (auto const& ik : io->second) schema.indexes.erase(ik);
@@ -384,11 +383,8 @@ bool Replayer::apply(Statement const& s, Op& op) {
     Table moved = std::move(*t);
     tables.erase(old_key);
     moved.name = rt->new_name.text;
-    std::vector<std::string> referring;
-    if (auto r = schema.referrers.find(old_key); r != schema.referrers.end())
-      for (auto const& [ok, count] : r->second)
-        if (ok != old_key) referring.push_back(ok);
-    for (auto const& ok : referring) {
+    for (auto const& ok : referring(old_key)) {
+      if (ok == old_key) continue;  // `moved`'s own keys, below
       for (auto& c : tables.at(ok).constraints)
         if (c.kind == Constraint::foreign_key && key(c.ref_schema, c.ref_table) == old_key) c.ref_table = moved.name;
       reindex(ok);
@@ -444,10 +440,9 @@ bool Replayer::apply(Statement const& s, Op& op) {
     c->name = rc->new_name.text;
     auto rename = [&](std::vector<std::string>& cols) { std::replace(cols.begin(), cols.end(), old_name, c->name); };
     for (auto& k : t->constraints) rename(k.columns);
-    if (auto r = schema.referrers.find(tk); r != schema.referrers.end())
-      for (auto const& [ok, count] : r->second)
-        for (auto& fk : tables.at(ok).constraints)
-          if (fk.kind == Constraint::foreign_key && key(fk.ref_schema, fk.ref_table) == tk) rename(fk.ref_columns);
+    for (auto const& ok : referring(tk))
+      for (auto& fk : tables.at(ok).constraints)
+        if (fk.kind == Constraint::foreign_key && key(fk.ref_schema, fk.ref_table) == tk) rename(fk.ref_columns);
     if (auto io = schema.indexes_of.find(tk); io != schema.indexes_of.end())
       for (auto const& ik : io->second)
         for (auto& e : schema.indexes.at(ik).elements)

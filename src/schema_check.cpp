@@ -1,7 +1,8 @@
 // `retort check`'s replay of every downgrade against its upgrade (see schema.hpp).
+#include <algorithm>
+#include <iterator>
 #include <set>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include <fmt/format.h>
@@ -97,8 +98,6 @@ bool check_all(Graph const& graph, std::vector<SourceFile> const& files,
                std::map<std::string, std::string> const& naming_convention, DiagnosticSink& diags) {
   auto plan = make_plan(graph, Command::upgrade, "base:heads", diags);
   if (!plan) return false;
-  std::unordered_map<std::string, SourceFile const*> by_path;
-  for (auto const& f : files) by_path[f.path()] = &f;
   auto const file_map = Replayer::map_files(files);
   std::vector<std::set<std::string>> touched;
   {
@@ -118,15 +117,15 @@ bool check_all(Graph const& graph, std::vector<SourceFile> const& files,
     Schema before = normalized(part(r.schema, near));
     r.block(rev, rev.upgrade.statements, nullptr);
     if (rev.downgrade.irreversible) continue;
-    auto it = by_path.find(rev.path);
-    if (it == by_path.end()) continue;
+    auto it = file_map->find(rev.path);
+    if (it == file_map->end()) continue;
     auto const copied = with_neighbours(r.schema, near);
-    for (auto const& k : copied)  // neighbours new to the upgrade: it left them as they were
-      if (!near.contains(k))
-        if (auto t = r.schema.tables.find(k); t != r.schema.tables.end()) {
-          before.tables.emplace(k, normalized(part(r.schema, {k})).tables.at(k));
-          for (auto const& [ik, i] : part(r.schema, {k}).indexes) before.indexes.emplace(ik, i);
-        }
+    std::set<std::string> new_neighbours;  // the upgrade left them as they were
+    std::set_difference(copied.begin(), copied.end(), near.begin(), near.end(),
+                        std::inserter(new_neighbours, new_neighbours.end()));
+    auto unchanged = normalized(part(r.schema, new_neighbours));
+    before.tables.merge(unchanged.tables);
+    before.indexes.merge(unchanged.indexes);
     DiagnosticSink quiet;  // the downgrade's own errors show when it is compiled; here only its effect
     Replayer down(file_map, naming_convention, quiet);
     down.adopt(part(r.schema, copied), r.schema);
