@@ -62,6 +62,25 @@ bool read_config_file(std::string const& path, Config& config, DiagnosticSink& d
   return true;
 }
 
+// Runs `each(i, sink)` for i in [0, n): on two threads when there are enough items for it
+// to pay (this is a 2-core machine's compiler), the first half on a second thread. The
+// diagnostics come out in item order, as from one thread.
+template <typename Each>
+void in_two_halves(std::size_t n, DiagnosticSink& diags, Each const& each) {
+  auto run = [&](std::size_t from, std::size_t to, DiagnosticSink& sink) {
+    for (auto i = from; i < to; ++i) each(i, sink);
+  };
+  std::size_t const split = n >= 64 ? n / 2 : 0;
+  DiagnosticSink first_half, second_half;
+  {
+    std::jthread helper;
+    if (split > 0) helper = std::jthread([&] { run(0, split, first_half); });
+    run(split, n, second_half);
+  }
+  diags.append(std::move(first_half));
+  diags.append(std::move(second_half));
+}
+
 }  // namespace
 
 std::optional<Config> load_config(ProjectOptions const& options, DiagnosticSink& diags) {
@@ -100,34 +119,23 @@ std::optional<Project> open_project(ProjectOptions const& options, DiagnosticSin
     return std::nullopt;
   }
   std::sort(paths.begin(), paths.end());
-  for (auto const& path : paths) {
+  std::vector<std::optional<SourceFile>> read(paths.size());
+  in_two_halves(paths.size(), diags, [&](std::size_t i, DiagnosticSink& sink) {
     std::string error;
-    if (auto file = SourceFile::read(path, error))
-      project.files.push_back(std::move(*file));
-    else
-      diags.file_error(path, DiagKind::cannot_read, path, error);
-  }
+    read[i] = SourceFile::read(paths[i], error);
+    if (!read[i]) sink.file_error(paths[i], DiagKind::cannot_read, paths[i], error);
+  });
+  project.files.reserve(paths.size());
+  for (auto& file : read)
+    if (file) project.files.push_back(std::move(*file));
   return project;
 }
 
-// Parses on two threads when there are enough files for it to pay (this is a 2-core
-// machine's compiler): the first half of the files on a second thread, the rest here. The
-// revisions and the diagnostics come out in file order, as from one thread.
 std::vector<ast::Revision> parse_all(Project const& project, DiagnosticSink& diags) {
   auto const& files = project.files;
   std::vector<std::optional<ast::Revision>> parsed(files.size());
-  auto parse_range = [&](std::size_t from, std::size_t to, DiagnosticSink& sink) {
-    for (auto i = from; i < to; ++i) parsed[i] = grammar::parse(files[i], sink);
-  };
-  std::size_t const split = files.size() >= 64 ? files.size() / 2 : 0;
-  DiagnosticSink first_half, second_half;
-  {
-    std::jthread helper;
-    if (split > 0) helper = std::jthread([&] { parse_range(0, split, first_half); });
-    parse_range(split, files.size(), second_half);
-  }
-  diags.append(std::move(first_half));
-  diags.append(std::move(second_half));
+  in_two_halves(files.size(), diags,
+                [&](std::size_t i, DiagnosticSink& sink) { parsed[i] = grammar::parse(files[i], sink); });
   std::vector<ast::Revision> revisions;
   revisions.reserve(files.size());
   for (auto& revision : parsed)

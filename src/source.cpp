@@ -14,8 +14,15 @@ namespace retort {
 SourceFile::SourceFile(std::string path, std::string bytes) : path_(std::move(path)), text_(std::move(bytes)) {
   if (text_.starts_with("\xEF\xBB\xBF")) text_.erase(0, 3);
   line_starts_.push_back(0);
-  for (std::size_t i = 0; i < text_.size(); ++i)  // LF, CRLF, or a lone CR ends a line
-    if (text_[i] == '\n' || (text_[i] == '\r' && (i + 1 == text_.size() || text_[i + 1] != '\n')))
+  char const* const begin = text_.data();
+  std::size_t const size = text_.size();
+  if (!std::memchr(begin, '\r', size)) {  // the usual case: LF only, found with memchr
+    for (auto const* p = begin; (p = static_cast<char const*>(std::memchr(p, '\n', size - (p - begin)))); ++p)
+      line_starts_.push_back(static_cast<std::uint32_t>(p - begin + 1));
+    return;
+  }
+  for (std::size_t i = 0; i < size; ++i)  // LF, CRLF, or a lone CR ends a line
+    if (text_[i] == '\n' || (text_[i] == '\r' && (i + 1 == size || text_[i + 1] != '\n')))
       line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
 }
 
@@ -47,7 +54,9 @@ std::optional<SourceFile> SourceFile::read(std::string const& path, std::string&
         break;
       }
       if (n == 0) break;
+      auto const asked = bytes.size() - got;
       got += static_cast<std::size_t>(n);
+      if (static_cast<std::size_t>(n) < asked) break;  // a regular file's short read is its end
     }
     bytes.resize(got);
   }
