@@ -18,7 +18,7 @@ using namespace schema;
 
 std::string column_type(Dialect const&, Column const& c, bool) {
   using K = ast::TypeKind;
-  auto const& t = c.type;
+  auto const& t = *c.type;
   auto sized = [&](char const* name, char const* otherwise) {
     return t.length ? fmt::format("{}({})", name, *t.length) : std::string(otherwise);
   };

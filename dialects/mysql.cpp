@@ -17,7 +17,7 @@ using namespace schema;
 
 std::string column_type(Dialect const& d, Column const& c, bool) {
   using K = ast::TypeKind;
-  auto const& t = c.type;
+  auto const& t = *c.type;
   auto sized = [&](char const* name) {
     if (!t.length) throw Unsupported{fmt::format("column '{}'", c.name), fmt::format("a {} needs a length", name)};
     return fmt::format("{}({})", name, *t.length);

@@ -17,7 +17,7 @@ using namespace schema;
 
 std::string column_type(Dialect const&, Column const& c, bool) {
   using K = ast::TypeKind;
-  auto const& t = c.type;
+  auto const& t = *c.type;
   auto varchar2 = [&](char const* what) {
     if (!t.length) throw Unsupported{fmt::format("column '{}'", c.name), fmt::format("{} needs a length", what)};
     return fmt::format("VARCHAR2({} CHAR)", *t.length);

@@ -26,7 +26,7 @@ constexpr std::array<std::string_view, 106> reserved = {
 
 std::string column_type(Dialect const& d, schema::Column const& c, bool) {
   using K = ast::TypeKind;
-  auto const& t = c.type;
+  auto const& t = *c.type;
   switch (t.kind) {
     case K::integer: return c.autoincrement ? "SERIAL" : "INTEGER";
     case K::smallint: return c.autoincrement ? "SMALLSERIAL" : "SMALLINT";

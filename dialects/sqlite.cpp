@@ -18,7 +18,7 @@ using namespace schema;
 
 std::string column_type(Dialect const&, Column const& c, bool) {
   using K = ast::TypeKind;
-  auto const& t = c.type;
+  auto const& t = *c.type;
   switch (t.kind) {
     case K::integer: return "INTEGER";
     case K::smallint: return "SMALLINT";

@@ -91,7 +91,7 @@ class Replayer {
       for (auto const& c : t->second.constraints)
         if (c.kind == Constraint::foreign_key) now.push_back(key(c.ref_schema, c.ref_table));
       for (auto const& c : t->second.columns)
-        if (c.type.kind == ast::TypeKind::enum_) enums.push_back(c.type.name);
+        if (c.type->kind == ast::TypeKind::enum_) enums.push_back(c.type->name);
     }
     if (auto& was = schema.enums_of[k]; was != enums) {
       for (auto const& e : was) --schema.enum_uses[e];

@@ -38,6 +38,14 @@ bool is_integer(Type const& t) {
   return t.kind == TypeKind::integer || t.kind == TypeKind::smallint || t.kind == TypeKind::bigint;
 }
 
+bool is_enum(std::shared_ptr<Column const> const& c) { return c && c->type->kind == TypeKind::enum_; }
+
+std::size_t foreign_keys(std::shared_ptr<Table const> const& t) {
+  return t ? std::count_if(t->constraints.begin(), t->constraints.end(),
+                           [](Constraint const& c) { return c.kind == Constraint::foreign_key; })
+           : 0;
+}
+
 
 // SQLAlchemy's ConventionDict: the value of one %(token)s for a constraint of a table.
 std::optional<std::string> token(std::string const& key, Table const& t, Constraint const& c) {
@@ -85,11 +93,12 @@ void Replayer::statement(Statement const& s, bool autocommit, bool assume, std::
     error(di->loc, DiagKind::concurrently_outside_autocommit, "drop index concurrently");
   if (!apply(s, op)) return;
   auto const* renamed = boost::get<RenameTable>(&s.get());
-  // Only these change a table's foreign keys or the enum types of its columns.
+  // What can change a table's foreign keys or the enum types of its columns: creating,
+  // dropping or renaming it, or a column or constraint statement that adds or drops a
+  // foreign key (the count tells) or adds, drops or alters a column of an enum type.
   bool const refs_may_change = boost::get<CreateTable>(&s.get()) || boost::get<DropTable>(&s.get()) || renamed ||
-                               boost::get<AddColumn>(&s.get()) || boost::get<DropColumn>(&s.get()) ||
-                               boost::get<AlterColumn>(&s.get()) || boost::get<AddConstraint>(&s.get()) ||
-                               boost::get<DropConstraint>(&s.get());
+                               (table_key && (foreign_keys(op.table_before) != foreign_keys(op.table) ||
+                                              is_enum(op.column) || is_enum(op.old_column)));
   if (op.table && refs_may_change) reindex(key(op.table->schema, op.table->name));
   if (renamed) reindex(key(renamed->table.schema, renamed->table.name));
   if (touched) {  // also inside `assume { }`
@@ -147,7 +156,7 @@ void Replayer::resolve_autoincrement(Table& t) {
   for (auto& c : t.columns) c.autoincrement = false;
   if (!pk || pk->columns.size() != 1) return;
   auto* c = t.column(pk->columns.front());
-  if (!c || !is_integer(c->type) || c->default_value || c->autoincrement_off) return;
+  if (!c || !is_integer(*c->type) || c->default_value || c->autoincrement_off) return;
   bool has_fk = std::any_of(t.constraints.begin(), t.constraints.end(), [&](Constraint const& k) {
     return k.kind == Constraint::foreign_key && std::find(k.columns.begin(), k.columns.end(), c->name) != k.columns.end();
   });
@@ -246,9 +255,8 @@ bool Replayer::add_column(Table& t, std::string const& name, Type const& type, s
   c.name = name;
   c.type = type;
   std::optional<bool> nullable;
-  bool primary = false;
-  Constraint unique, fk;
-  bool has_unique = false, has_fk = false;
+  bool primary = false, has_unique = false;
+  ReferencesOption const* references = nullptr;
   for (auto const& o : options) {
     if (auto const* f = boost::get<FlagOption>(&o.get())) {
       switch (f->flag) {
@@ -262,14 +270,7 @@ bool Replayer::add_column(Table& t, std::string const& name, Type const& type, s
     } else if (auto const* d = boost::get<DefaultOption>(&o.get())) {
       c.default_value = d->value;
     } else if (auto const* r = boost::get<ReferencesOption>(&o.get())) {
-      has_fk = true;
-      fk.kind = Constraint::foreign_key;
-      fk.columns = {name};
-      fk.ref_schema = r->table.schema;
-      fk.ref_table = r->table.name;
-      fk.ref_columns = {r->column.text};
-      fk.actions = r->actions;
-      fk.from_column = true;
+      references = r;
     } else if (auto const* ch = boost::get<CheckOption>(&o.get())) {
       c.check = ch->sql;
     } else if (auto const* cm = boost::get<CommentOption>(&o.get())) {
@@ -278,7 +279,7 @@ bool Replayer::add_column(Table& t, std::string const& name, Type const& type, s
   }
   c.nullable = nullable.value_or(!primary);
   use_enum(type, loc, op);
-  t.columns.push_back(c);
+  t.columns.push_back(std::move(c));
   if (primary) {
     if (auto* pk = const_cast<Constraint*>(t.primary_key()); pk && pk->from_column) {
       pk->columns.push_back(name);
@@ -293,12 +294,21 @@ bool Replayer::add_column(Table& t, std::string const& name, Type const& type, s
     }
   }
   if (has_unique) {
+    auto& unique = derived.emplace_back();
     unique.kind = Constraint::unique;
     unique.columns = {name};
     unique.from_column = true;
-    derived.push_back(unique);
   }
-  if (has_fk) derived.push_back(fk);
+  if (references) {
+    auto& fk = derived.emplace_back();
+    fk.kind = Constraint::foreign_key;
+    fk.columns = {name};
+    fk.ref_schema = references->table.schema;
+    fk.ref_table = references->table.name;
+    fk.ref_columns = {references->column.text};
+    fk.actions = references->actions;
+    fk.from_column = true;
+  }
   return true;
 }
 
@@ -342,7 +352,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
     for (auto const& e : ct->elements)
       if (auto const* tc = boost::get<TableConstraint>(&e.get()))
         ok = add_constraint(t, body_constraint(tc->body, tc->name ? tc->name->text : ""), tc->loc) && ok;
-    for (auto& d : derived) ok = add_constraint(t, d, ct->table.loc) && ok;
+    for (auto& d : derived) ok = add_constraint(t, std::move(d), ct->table.loc) && ok;
     if (auto* pk = const_cast<Constraint*>(t.primary_key()); ok && pk && pk->from_column)
       ok = name_by_convention(t, *pk, ct->table.loc);  // the key written on its columns
     if (!ok) return false;
@@ -371,8 +381,9 @@ bool Replayer::apply(Statement const& s, Op& op) {
       for (auto const& ik : io->second) schema.indexes.erase(ik);
       schema.indexes_of.erase(io);
     }
+    bool const used_enums = schema.enums_of.contains(k);
     tables.erase(k);
-    drop_unused_enums(op);
+    if (used_enums) drop_unused_enums(op);
     return true;
   }
   if (auto const* rt = boost::get<RenameTable>(&s.get())) {
@@ -406,7 +417,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
     std::vector<Constraint> derived;
     if (!add_column(*t, ac->column.column, ac->type, ac->options, ac->column.loc, op, derived)) return false;
     for (auto& d : derived)
-      if (!add_constraint(*t, d, ac->column.loc)) return false;
+      if (!add_constraint(*t, std::move(d), ac->column.loc)) return false;
     resolve_autoincrement(*t);
     op.table = fresh(*t);
     op.column = std::make_shared<Column const>(*t->column(ac->column.column));
@@ -425,7 +436,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
     });
     std::erase_if(t->columns, [&](Column const& col) { return col.name == dc->column.column; });
     op.table = fresh(*t);
-    drop_unused_enums(op);
+    if (is_enum(op.column)) drop_unused_enums(op);
     return true;
   }
   if (auto const* rc = boost::get<RenameColumn>(&s.get())) {
@@ -467,12 +478,12 @@ bool Replayer::apply(Statement const& s, Op& op) {
       } else if (auto const* sd = boost::get<SetDefault>(&ch.get())) {
         c->default_value = sd->value;
       } else if (auto const* cc = boost::get<CommentChange>(&ch.get())) {
-        c->comment = cc->text ? std::optional<std::string>(cc->text->value) : std::nullopt;
+        c->comment = cc->text ? Ref<std::string>(cc->text->value) : Ref<std::string>();
       }
     }
     op.column = std::make_shared<Column const>(*c);
     op.table = fresh(*t);
-    drop_unused_enums(op);
+    if (is_enum(op.old_column)) drop_unused_enums(op);
     return true;
   }
   if (auto const* ci = boost::get<CreateIndex>(&s.get())) {
@@ -538,7 +549,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
     auto* c = t->column(coc->column.column);
     if (!c) return error(coc->column.loc, DiagKind::no_column, key(t->schema, t->name), coc->column.column), false;
     op.old_column = std::make_shared<Column const>(*c);
-    c->comment = coc->text ? std::optional<std::string>(coc->text->value) : std::nullopt;
+    c->comment = coc->text ? Ref<std::string>(coc->text->value) : Ref<std::string>();
     op.column = std::make_shared<Column const>(*c);
     op.table = fresh(*t);
     return true;
@@ -556,7 +567,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
 
 bool replay(Graph const& graph, std::vector<SourceFile> const& files, std::string const& range_start, Plan const& plan,
             std::map<std::string, std::string> const& naming_convention, DiagnosticSink& diags,
-            std::function<void(CheckedStep const&)> const& each) {
+            std::function<void(CheckedStep&&)> const& each) {
   Replayer r(files, naming_convention, diags);
   if (!range_start.empty() && range_start != "base") {
     auto before = make_plan(graph, Command::upgrade, "base:" + range_start, diags);
@@ -579,7 +590,7 @@ bool replay(Graph const& graph, std::vector<SourceFile> const& files, std::strin
         r.block(rev, rev.downgrade.statements, &checked.ops);
     }
     if (r.failed()) return false;  // every error of this block is reported; later ones would cascade
-    each(checked);
+    each(std::move(checked));
   }
   return !r.failed();
 }
@@ -590,7 +601,7 @@ std::optional<std::vector<CheckedStep>> replay(Graph const& graph, std::vector<S
                                                DiagnosticSink& diags) {
   std::vector<CheckedStep> out;
   if (!replay(graph, files, range_start, plan, naming_convention, diags,
-              [&](CheckedStep const& step) { out.push_back(step); }))
+              [&](CheckedStep&& step) { out.push_back(std::move(step)); }))
     return std::nullopt;
   return out;
 }

@@ -21,16 +21,38 @@
 
 namespace retort::schema {
 
+// A value the model takes from the syntax trees, held by pointer (the trees outlive every
+// model): a table's columns are copied at each change to it, and a pointer copies for
+// nothing where a type or a default would copy strings. Reads as a std::optional does;
+// compares the values it points to.
+template <typename T>
+class Ref {
+ public:
+  Ref() = default;
+  Ref(T const& value) : p_(&value) {}  // NOLINT: implicit, as an optional's assignment is
+  Ref(T&&) = delete;                   // never a temporary's address
+  explicit operator bool() const { return p_ != nullptr; }
+  T const& operator*() const { return *p_; }
+  T const* operator->() const { return p_; }
+  operator std::optional<T>() const { return p_ ? std::optional<T>(*p_) : std::nullopt; }
+  T value_or(T const& fallback) const { return p_ ? *p_ : fallback; }
+  void reset() { p_ = nullptr; }
+  friend bool operator==(Ref a, Ref b) { return a.p_ == b.p_ || (a.p_ && b.p_ && *a.p_ == *b.p_); }
+
+ private:
+  T const* p_ = nullptr;
+};
+
 struct Column {
   std::string name;
-  ast::Type type;
+  Ref<ast::Type> type;                  // never empty
   bool nullable = true;
-  std::optional<ast::DefaultExpr> default_value;
   bool autoincrement = false;           // resolved as SQLAlchemy does
   bool autoincrement_off = false;       // `autoincrement false` was written
-  std::optional<ast::RawSql> check;     // a column-level CHECK, written inline
+  Ref<ast::DefaultExpr> default_value;
+  Ref<ast::RawSql> check;               // a column-level CHECK, written inline
   std::optional<std::string> check_name;
-  std::optional<std::string> comment;
+  Ref<std::string> comment;
   bool operator==(Column const&) const = default;
 };
 
@@ -129,7 +151,7 @@ std::optional<std::vector<CheckedStep>> replay(Graph const& graph, std::vector<S
 // after): memory holds one step's ops, not the whole plan's. false if any statement fails.
 bool replay(Graph const& graph, std::vector<SourceFile> const& files, std::string const& range_start, Plan const& plan,
             std::map<std::string, std::string> const& naming_convention, DiagnosticSink& diags,
-            std::function<void(CheckedStep const&)> const& each);
+            std::function<void(CheckedStep&&)> const& each);
 
 // `retort check`: replays every revision's upgrade in order (errors as replay reports them)
 // and warns where a downgrade does not restore the schema its upgrade started from.

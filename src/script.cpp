@@ -1,7 +1,10 @@
 // Assembling the script (see script.hpp).
 #include "src/script.hpp"
 
+#include <condition_variable>
 #include <memory>
+#include <mutex>
+#include <thread>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -57,9 +60,23 @@ class Writer {
   std::string out_;
 };
 
+// Steps go to the rendering thread in batches of this many: a hand-over per step would cost
+// more in waking the thread than rendering the step does.
+constexpr std::size_t batch_steps = 64;
+
+// The rendering thread and the one batch waiting for it (replay waits while one is waiting,
+// so memory holds at most three batches: being filled, waiting, being rendered).
+struct Assembler::Worker {
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::vector<schema::CheckedStep> waiting;
+  bool done = false;
+  std::jthread thread;
+};
+
 Assembler::Assembler(dialects::Dialect const& dialect, Graph const& graph, std::vector<SourceFile> const& files,
                      ScriptOptions const& options, DiagnosticSink& diags)
-    : dialect_(dialect), graph_(graph), options_(options), diags_(diags), errors_before_(diags.size()),
+    : dialect_(dialect), graph_(graph), options_(options), diags_(diags),
       writer_(std::make_unique<Writer>(dialect, options)) {
   for (auto const& f : files) by_path_[f.path()] = &f;
   try {  // the version table's own name
@@ -70,12 +87,53 @@ Assembler::Assembler(dialects::Dialect const& dialect, Graph const& graph, std::
     return;
   }
   if (!options.transaction_per_migration) writer_->begin();
+  batch_.reserve(batch_steps);
 }
 
-Assembler::~Assembler() = default;
+Assembler::~Assembler() {
+  if (!worker_) return;
+  {
+    std::lock_guard lock(worker_->mutex);
+    worker_->done = true;
+  }
+  worker_->changed.notify_all();
+}  // the jthread joins
 
-void Assembler::add(schema::CheckedStep const& checked) {
+void Assembler::add(schema::CheckedStep&& step) {
   if (failed_) return;
+  batch_.push_back(std::move(step));
+  if (batch_.size() == batch_steps) hand_over();
+}
+
+void Assembler::hand_over() {
+  if (!worker_) {
+    worker_ = std::make_unique<Worker>();
+    worker_->thread = std::jthread([this, &w = *worker_] {
+      std::vector<schema::CheckedStep> steps;
+      for (;;) {
+        {
+          std::unique_lock lock(w.mutex);
+          w.changed.wait(lock, [&] { return !w.waiting.empty() || w.done; });
+          if (w.waiting.empty()) return;  // done, and every batch rendered
+          steps.swap(w.waiting);
+        }
+        w.changed.notify_all();  // room for the next batch
+        for (auto const& s : steps) render(s);
+        steps.clear();
+      }
+    });
+  }
+  {
+    std::unique_lock lock(worker_->mutex);
+    worker_->changed.wait(lock, [&] { return worker_->waiting.empty(); });
+    worker_->waiting.swap(batch_);
+  }
+  worker_->changed.notify_all();
+  batch_.clear();
+  batch_.reserve(batch_steps);
+}
+
+void Assembler::render(schema::CheckedStep const& checked) {
   auto& w = *writer_;
   auto const& dialect = dialect_;
   auto const& step = checked.step;
@@ -101,11 +159,11 @@ void Assembler::add(schema::CheckedStep const& checked) {
              ops[j + 1].table->schema == op.table->schema && ops[j + 1].autocommit == op.autocommit &&
              dialect.needs_rebuild(dialect, ops[j + 1]))
         ++j;
-      for (auto const& sql : dialects::rebuild(dialect, *op.table_before, ops[j], file, diags_)) w.statement(sql);
+      for (auto const& sql : dialects::rebuild(dialect, *op.table_before, ops[j], file, render_diags_)) w.statement(sql);
       i = j;
       continue;
     }
-    for (auto const& sql : dialects::render(dialect, op, file, diags_)) w.statement(sql);
+    for (auto const& sql : dialects::render(dialect, op, file, render_diags_)) w.statement(sql);
   }
   if (autocommit) w.begin();
   for (auto const& op : step.ops) w.version(op);
@@ -114,8 +172,24 @@ void Assembler::add(schema::CheckedStep const& checked) {
 
 std::optional<std::string> Assembler::finish() {
   if (failed_) return std::nullopt;
+  if (worker_) {
+    if (!batch_.empty()) hand_over();
+    {
+      std::lock_guard lock(worker_->mutex);
+      worker_->done = true;
+    }
+    worker_->changed.notify_all();
+    worker_->thread.join();
+    worker_.reset();
+  } else {  // too few steps for a second thread
+    for (auto const& s : batch_) render(s);
+  }
+  batch_.clear();
+  bool const rendered = render_diags_.size() == 0;
+  diags_.append(std::move(render_diags_));
+  render_diags_ = DiagnosticSink();
+  if (!rendered) return std::nullopt;
   if (!options_.transaction_per_migration) writer_->commit();
-  if (diags_.size() != errors_before_) return std::nullopt;
   return writer_->take();
 }
 
@@ -123,7 +197,7 @@ std::optional<std::string> assemble(dialects::Dialect const& dialect, std::vecto
                                     Graph const& graph, std::vector<SourceFile> const& files,
                                     ScriptOptions const& options, DiagnosticSink& diags) {
   Assembler a(dialect, graph, files, options, diags);
-  for (auto const& checked : steps) a.add(checked);
+  for (auto const& checked : steps) a.add(schema::CheckedStep(checked));
   return a.finish();
 }
 

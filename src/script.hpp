@@ -23,25 +23,35 @@ struct ScriptOptions {
 
 class Writer;
 
-// Assembles the script one checked step at a time (replay hands each step over as soon as
-// it is checked, so that only one step's ops are ever held).
+// Assembles the script one checked step at a time. Replay hands each step over as soon as it
+// is checked; steps are rendered in batches on a second thread while replay goes on (the two
+// stages take about as long as each other), so that only a few batches of ops are ever held.
+// Rendering's diagnostics are kept until finish(), which reports them after the steps
+// before them and before any error of the replay that stopped it (the order of one thread).
 class Assembler {
  public:
   Assembler(dialects::Dialect const& dialect, Graph const& graph, std::vector<SourceFile> const& files,
             ScriptOptions const& options, DiagnosticSink& diags);
   ~Assembler();
-  void add(schema::CheckedStep const& step);
-  // The whole script; nullopt when an op could not be rendered for the dialect (reported).
+  void add(schema::CheckedStep&& step);
+  // Waits for every step to be rendered and reports rendering's diagnostics to `diags`.
+  // The whole script; nullopt when an op could not be rendered for the dialect.
   std::optional<std::string> finish();
 
  private:
+  struct Worker;
+  void render(schema::CheckedStep const& step);
+  void hand_over();
+
   dialects::Dialect const& dialect_;
   Graph const& graph_;
   ScriptOptions const& options_;
   DiagnosticSink& diags_;
-  std::size_t errors_before_;
+  DiagnosticSink render_diags_;  // written by the rendering thread only, until finish()
   std::unordered_map<std::string, SourceFile const*> by_path_;
   std::unique_ptr<Writer> writer_;
+  std::vector<schema::CheckedStep> batch_;
+  std::unique_ptr<Worker> worker_;  // started by the first full batch
   bool failed_ = false;
 };
 

@@ -83,11 +83,13 @@ int run_plan(Context& ctx, Command command) {
     std::string start = command == Command::stamp || colon == std::string::npos ? "" : range.substr(0, colon);
     ScriptOptions options{config.version_table, config.version_table_schema, config.transaction_per_migration};
     Assembler assembler(*dialect, loaded->graph, loaded->project.files, options, ctx.diags);
-    if (!schema::replay(loaded->graph, loaded->project.files, start, *plan, config.naming_convention, ctx.diags,
-                        [&](schema::CheckedStep const& step) { assembler.add(step); }))
-      return 1;
+    // Replay's errors are reported after rendering's (of the steps before the one that failed).
+    DiagnosticSink replay_diags;
+    bool const replayed = schema::replay(loaded->graph, loaded->project.files, start, *plan, config.naming_convention,
+                                         replay_diags, [&](schema::CheckedStep&& step) { assembler.add(std::move(step)); });
     auto script = assembler.finish();
-    if (!script) return 1;
+    ctx.diags.append(std::move(replay_diags));
+    if (!replayed || !script) return 1;
     text = std::move(*script);
   }
   if (output.empty()) {
