@@ -21,8 +21,7 @@ static char const* skip_block_comment(Scanner const& s, char const* p) {
   return close + 2;
 }
 
-char const* skip_blanks(Scanner const& s, char const* p) {
-  if (p == s.blanks_from || p == s.blanks_to) return s.blanks_to;  // the end of a run is not blank
+char const* skip_blanks_scan(Scanner const& s, char const* p) {
   auto const* from = p;
   for (;;) {
     while (p != s.end && is_space(*p)) ++p;
@@ -41,8 +40,7 @@ char const* skip_blanks(Scanner const& s, char const* p) {
   }
 }
 
-char const* scan_word(Scanner const& s, char const* p) {
-  if (p == s.word_from) return s.word_to;
+char const* scan_word_at(Scanner const& s, char const* p) {
   s.word_from = p;
   if (p == s.end || !is_word_start(*p)) return s.word_to = p;
   while (p != s.end && is_word_char(*p)) ++p;

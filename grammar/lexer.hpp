@@ -41,14 +41,28 @@ struct Scanner {
   mutable char const* word_to = nullptr;
 };
 
-// Skips white space and comments; returns the first position after them.
-char const* skip_blanks(Scanner const& s, char const* p);
+// Skips white space and comments; returns the first position after them. Inline where it
+// is the run just skipped (most calls: every parser skips before it tries).
+char const* skip_blanks_scan(Scanner const& s, char const* p);
+inline char const* skip_blanks(Scanner const& s, char const* p) {
+  if (p == s.blanks_from || p == s.blanks_to) return s.blanks_to;  // the end of a run is not blank
+  return skip_blanks_scan(s, p);
+}
 
 inline bool is_word_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
 inline bool is_word_char(char c) { return is_word_start(c) || (c >= '0' && c <= '9') || c == '$'; }
 
-// `[A-Za-z_][A-Za-z0-9_$]*`: returns the end of the word at p, or p if there is none.
-char const* scan_word(Scanner const& s, char const* p);
+// `[A-Za-z_][A-Za-z0-9_$]*`: returns the end of the word at p, or p if there is none
+// (inline where it is the word just scanned: alternatives look at the same word in turn).
+char const* scan_word_at(Scanner const& s, char const* p);
+inline char const* scan_word(Scanner const& s, char const* p) { return p == s.word_from ? s.word_to : scan_word_at(s, p); }
+// Whether a scanned word is `keyword` (lower case), ASCII case-insensitively.
+inline bool same_word(std::string_view word, std::string_view keyword) {
+  if (word.size() != keyword.size()) return false;
+  for (std::size_t i = 0; i < word.size(); ++i)
+    if ((word[i] >= 'A' && word[i] <= 'Z' ? word[i] - 'A' + 'a' : word[i]) != keyword[i]) return false;
+  return true;
+}
 // Whether the word at p is `keyword` (ASCII case-insensitive, followed by a word boundary).
 char const* match_keyword(Scanner const& s, char const* p, std::string_view keyword);
 // A bare identifier or a "quoted ""name""".

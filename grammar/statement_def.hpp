@@ -110,7 +110,12 @@ RETORT_RULE(comment_option, ast::CommentOption, "'comment'")
 auto const comment_option_def = kw("comment") > named("the comment as a 'quoted string'", string_lit);
 
 RETORT_RULE(column_option, ast::ColumnOption, "a column option")
-auto const column_option_def = flag_option | default_option | references_option | check_option | comment_option;
+auto const column_option_def =
+    by_keyword<ast::ColumnOption>(no_otherwise{}, when("not", flag_option), when("null", flag_option),
+                                  when("primary", flag_option), when("unique", flag_option),
+                                  when("autoincrement", flag_option), when("default", default_option),
+                                  when("references", references_option), when("check", check_option),
+                                  when("comment", comment_option));
 
 auto const column_type = named("a type, such as integer or string(50)", type);
 
@@ -118,7 +123,10 @@ RETORT_RULE(column_def, ast::ColumnDef, "a column definition")
 auto const column_def_def = name > column_type > *column_option;
 
 RETORT_RULE(table_element, ast::TableElement, "a column definition or a table constraint")
-auto const table_element_def = table_constraint | column_def;
+auto const table_element_def =
+    by_keyword<ast::TableElement>(column_def, when("constraint", table_constraint), when("primary", table_constraint),
+                                  when("unique", table_constraint), when("foreign", table_constraint),
+                                  when("check", table_constraint));
 
 // -- statements -------------------------------------------------------------------------------
 auto const table_name = named("a table name ('table' or 'schema.table')", qname);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string_view>
+#include <tuple>
 
 #include "grammar/config.hpp"
 
@@ -145,6 +146,70 @@ struct CommaList : x3::unary_parser<Subject, CommaList<Subject>> {
 template <typename Subject>
 constexpr CommaList<typename x3::extension::as_parser<Subject>::value_type> list_of(Subject const& s) {
   return CommaList<typename x3::extension::as_parser<Subject>::value_type>(x3::as_parser(s));
+}
+
+// One case of by_keyword(): `parser`, where the next word is `word`.
+template <typename Parser>
+struct Case {
+  std::string_view word;
+  Parser parser;
+};
+template <typename Subject>
+constexpr Case<typename x3::extension::as_parser<Subject>::value_type> when(std::string_view word, Subject const& s) {
+  return {word, x3::as_parser(s)};
+}
+struct no_otherwise {};
+
+// Alternatives chosen by the word they start with: what `a | b | c` of alternatives that each
+// begin with a keyword means, but the word is scanned once and only the alternative whose
+// keyword it is (ASCII case-insensitive) is tried, instead of each in turn building and
+// dropping its attribute. Where no keyword is the word, or its alternative fails without an
+// error, `otherwise` is tried (as the last alternative of `a | b | c | otherwise`).
+template <typename Attr, typename Otherwise, typename... Parsers>
+struct ByKeyword : x3::parser<ByKeyword<Attr, Otherwise, Parsers...>> {
+  using attribute_type = Attr;
+  static bool const has_attribute = true;
+  Otherwise otherwise;
+  std::tuple<Case<Parsers>...> cases;
+  constexpr ByKeyword(Otherwise o, Case<Parsers>... c) : otherwise(o), cases(c...) {}
+
+  template <typename It, typename Ctx, typename RCtx, typename A>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, A& attr) const {
+    It p = first;
+    x3::skip_over(p, last, ctx);
+    auto const& scanner = x3::get<scanner_tag>(ctx);
+    std::string_view const word(p, static_cast<std::size_t>(lex::scan_word(scanner, p) - p));
+    bool const parsed = std::apply(
+        [&](auto const&... c) {
+          bool done = false;
+          return ((!done && lex::same_word(word, c.word) && (done = true) && one(c.parser, first, last, ctx, rctx, attr)) || ...);
+        },
+        cases);
+    if (parsed) return true;
+    if constexpr (std::is_same_v<Otherwise, no_otherwise>) return false;
+    else return one(otherwise, first, last, ctx, rctx, attr);
+  }
+
+ private:
+  template <typename P, typename It, typename Ctx, typename RCtx, typename A>
+  static bool one(P const& p, It& first, It const& last, Ctx const& ctx, RCtx& rctx, A& attr) {
+    if constexpr (std::is_same_v<A, x3::unused_type const> || std::is_same_v<A, x3::unused_type>) {
+      return p.parse(first, last, ctx, rctx, attr);
+    } else {
+      typename x3::traits::attribute_of<P, Ctx>::type value{};
+      if (!p.parse(first, last, ctx, rctx, value)) return false;
+      x3::traits::move_to(std::move(value), attr);
+      return true;
+    }
+  }
+};
+template <typename Attr, typename Otherwise, typename... Parsers>
+constexpr auto by_keyword(Otherwise const& otherwise, Case<Parsers> const&... cases) {
+  if constexpr (std::is_same_v<Otherwise, no_otherwise>)
+    return ByKeyword<Attr, no_otherwise, Parsers...>(otherwise, cases...);
+  else
+    return ByKeyword<Attr, typename x3::extension::as_parser<Otherwise>::value_type, Parsers...>(x3::as_parser(otherwise),
+                                                                                                   cases...);
 }
 
 inline constexpr NameToken name{};

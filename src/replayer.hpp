@@ -36,6 +36,7 @@ class Replayer {
   void block(ast::Revision const& revision, std::vector<ast::Statement> const& statements, std::vector<Op>* out) {
     auto it = files_->find(revision.path);
     file_ = it == files_->end() ? nullptr : it->second;
+    recording_ = out != nullptr;
     for (auto const& s : statements) statement(s, false, false, out);
     snapshots_.clear();  // shared within a block; past it they would only double the schema
   }
@@ -122,12 +123,16 @@ class Replayer {
     return out;
   }
 
-  // The table just changed by a statement: a new snapshot, without comparing.
+  // The table just changed by a statement: a new snapshot, without comparing. Where no op is
+  // kept (the upgrades before a plan's start, check), the live table, owned by nothing: it
+  // is read only until the statement is done.
   std::shared_ptr<Table const> fresh(Table const& t) {
+    if (!recording_) return std::shared_ptr<Table const>(std::shared_ptr<Table const>(), &t);
     return snapshots_[key(t.schema, t.name)] = std::make_shared<Table const>(t);
   }
   // The table as it is now, shared with the ops before that saw it the same.
   std::shared_ptr<Table const> snapshot(Table const& t) {
+    if (!recording_) return std::shared_ptr<Table const>(std::shared_ptr<Table const>(), &t);
     auto& shared = snapshots_[key(t.schema, t.name)];
     if (!shared || !(*shared == t)) shared = std::make_shared<Table const>(t);
     return shared;
@@ -139,6 +144,7 @@ class Replayer {
   std::shared_ptr<FileMap const> files_;
   SourceFile const* file_ = nullptr;
   bool failed_ = false;
+  bool recording_ = false;  // ops are kept: their tables must be snapshots
 
  public:
   Schema schema;

@@ -40,10 +40,9 @@ bool is_integer(Type const& t) {
 
 bool is_enum(std::shared_ptr<Column const> const& c) { return c && c->type->kind == TypeKind::enum_; }
 
-std::size_t foreign_keys(std::shared_ptr<Table const> const& t) {
-  return t ? std::count_if(t->constraints.begin(), t->constraints.end(),
-                           [](Constraint const& c) { return c.kind == Constraint::foreign_key; })
-           : 0;
+std::size_t foreign_keys(Table const& t) {
+  return std::count_if(t.constraints.begin(), t.constraints.end(),
+                       [](Constraint const& c) { return c.kind == Constraint::foreign_key; });
 }
 
 
@@ -85,8 +84,12 @@ void Replayer::statement(Statement const& s, bool autocommit, bool assume, std::
   if (auto const* al = boost::get<AlterColumn>(&s.get())) table_key = key(al->column.schema, al->column.table);
   if (auto const* ad = boost::get<AddConstraint>(&s.get())) table_key = key(ad->table.schema, ad->table.name);
   if (auto const* dr = boost::get<DropConstraint>(&s.get())) table_key = key(dr->table.schema, dr->table.name);
+  std::size_t foreign_keys_before = 0;
   if (table_key)
-    if (auto it = schema.tables.find(*table_key); it != schema.tables.end()) op.table_before = snapshot(it->second);
+    if (auto it = schema.tables.find(*table_key); it != schema.tables.end()) {
+      foreign_keys_before = foreign_keys(it->second);
+      if (recording_) op.table_before = snapshot(it->second);
+    }
   if (auto const* ci = boost::get<CreateIndex>(&s.get()); ci && ci->concurrently && !autocommit && !assume)
     error(ci->loc, DiagKind::concurrently_outside_autocommit, "create index concurrently");
   if (auto const* di = boost::get<DropIndex>(&s.get()); di && di->concurrently && !autocommit && !assume)
@@ -97,7 +100,7 @@ void Replayer::statement(Statement const& s, bool autocommit, bool assume, std::
   // dropping or renaming it, or a column or constraint statement that adds or drops a
   // foreign key (the count tells) or adds, drops or alters a column of an enum type.
   bool const refs_may_change = boost::get<CreateTable>(&s.get()) || boost::get<DropTable>(&s.get()) || renamed ||
-                               (table_key && (foreign_keys(op.table_before) != foreign_keys(op.table) ||
+                               (table_key && (foreign_keys_before != foreign_keys(*op.table) ||
                                               is_enum(op.column) || is_enum(op.old_column)));
   if (op.table && refs_may_change) reindex(key(op.table->schema, op.table->name));
   if (renamed) reindex(key(renamed->table.schema, renamed->table.name));
@@ -363,8 +366,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
         if (!ck.name.empty()) c.check_name = ck.name;
       }
     resolve_autoincrement(t);
-    op.table = fresh(t);
-    tables.emplace(k, std::move(t));
+    op.table = fresh(tables.emplace(k, std::move(t)).first->second);
     return true;
   }
   if (auto const* dt = boost::get<DropTable>(&s.get())) {
@@ -376,7 +378,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
         for (auto const& c : tables.at(ok).constraints)
           if (c.kind == Constraint::foreign_key && key(c.ref_schema, c.ref_table) == k)
             return error(dt->table.loc, DiagKind::table_in_use, k, c.name.empty() ? "(unnamed)" : "'" + c.name + "'", ok), false;
-    op.table = snapshot(*t);
+    op.table = recording_ ? snapshot(*t) : std::make_shared<Table const>(*t);  // read after the table is gone
     if (auto io = schema.indexes_of.find(k); io != schema.indexes_of.end()) {
       for (auto const& ik : io->second) schema.indexes.erase(ik);
       schema.indexes_of.erase(io);
@@ -407,8 +409,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
       node.key() = new_key;
       schema.indexes_of.insert(std::move(node));
     }
-    op.table = fresh(moved);
-    tables.emplace(new_key, std::move(moved));
+    op.table = fresh(tables.emplace(new_key, std::move(moved)).first->second);
     return true;
   }
   if (auto const* ac = boost::get<AddColumn>(&s.get())) {
@@ -567,7 +568,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
 
 bool replay(Graph const& graph, std::vector<SourceFile> const& files, std::string const& range_start, Plan const& plan,
             std::map<std::string, std::string> const& naming_convention, DiagnosticSink& diags,
-            std::function<void(CheckedStep&&)> const& each) {
+            std::function<void(CheckedStep&&)> const& each, Schema* end) {
   Replayer r(files, naming_convention, diags);
   if (!range_start.empty() && range_start != "base") {
     auto before = make_plan(graph, Command::upgrade, "base:" + range_start, diags);
@@ -592,6 +593,7 @@ bool replay(Graph const& graph, std::vector<SourceFile> const& files, std::strin
     if (r.failed()) return false;  // every error of this block is reported; later ones would cascade
     each(std::move(checked));
   }
+  if (end) *end = std::move(r.schema);
   return !r.failed();
 }
 

@@ -25,9 +25,20 @@ Schema normalized(Schema s) {
   return s;
 }
 
+// A hashed map's keys in order.
+template <typename Map>
+std::vector<std::string> sorted_keys(Map const& m) {
+  std::vector<std::string> keys;
+  keys.reserve(m.size());
+  for (auto const& [k, v] : m) keys.push_back(k);
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}
+
 // The first difference between two schemas, in words.
 std::string difference(Schema const& before, Schema const& after) {
-  for (auto const& [k, t] : before.tables) {
+  for (auto const& k : sorted_keys(before.tables)) {
+    auto const& t = before.tables.at(k);
     auto it = after.tables.find(k);
     if (it == after.tables.end()) return fmt::format("table '{}' is missing", k);
     auto const& u = it->second;
@@ -48,11 +59,12 @@ std::string difference(Schema const& before, Schema const& after) {
         return fmt::format("table '{}' has an extra {}", k, describe(c));
     if (t.comment != u.comment) return fmt::format("the comment of table '{}' differs", k);
   }
-  for (auto const& [k, t] : after.tables)
+  for (auto const& k : sorted_keys(after.tables))
     if (!before.tables.contains(k)) return fmt::format("table '{}' is left over", k);
-  for (auto const& [k, i] : before.indexes)
-    if (!after.indexes.contains(k) || !(after.indexes.at(k) == i)) return fmt::format("index '{}' is missing or differs", k);
-  for (auto const& [k, i] : after.indexes)
+  for (auto const& k : sorted_keys(before.indexes))
+    if (!after.indexes.contains(k) || !(after.indexes.at(k) == before.indexes.at(k)))
+      return fmt::format("index '{}' is missing or differs", k);
+  for (auto const& k : sorted_keys(after.indexes))
     if (!before.indexes.contains(k)) return fmt::format("index '{}' is left over", k);
   for (auto const& [k, e] : after.enums)
     if (!before.enums.contains(k)) return fmt::format("enum type '{}' is left over", k);

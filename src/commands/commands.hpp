@@ -29,6 +29,7 @@ struct Loaded {
   Project project;
   std::vector<ast::Revision> revisions;
   Graph graph;  // refers into `revisions`
+  std::shared_ptr<void> replayed;  // the schema replay ended with, kept to be torn down with the rest
 };
 // The project, read, parsed and linked into ctx.loaded; nullptr on errors (reported).
 Loaded* load(Context& ctx);

@@ -85,8 +85,11 @@ int run_plan(Context& ctx, Command command) {
     Assembler assembler(*dialect, loaded->graph, loaded->project.files, options, ctx.diags);
     // Replay's errors are reported after rendering's (of the steps before the one that failed).
     DiagnosticSink replay_diags;
-    bool const replayed = schema::replay(loaded->graph, loaded->project.files, start, *plan, config.naming_convention,
-                                         replay_diags, [&](schema::CheckedStep&& step) { assembler.add(std::move(step)); });
+    auto end = std::make_shared<schema::Schema>();
+    loaded->replayed = end;
+    bool const replayed =
+        schema::replay(loaded->graph, loaded->project.files, start, *plan, config.naming_convention, replay_diags,
+                       [&](schema::CheckedStep&& step) { assembler.add(std::move(step)); }, end.get());
     auto script = assembler.finish();
     ctx.diags.append(std::move(replay_diags));
     if (!replayed || !script) return 1;
