@@ -40,7 +40,8 @@ Commands:
 Revisions: an id or a unique prefix of 4+ characters, base, head, heads, label@head,
 label@base, label@ID, +N/-N (from the start of the range), ID+N, ID-N.
 
-Dialects: postgresql (mysql, mariadb, sqlite, mssql, oracle: not yet). Not built yet: schema.
+Dialects: postgresql, mysql, mariadb, sqlite, mssql, oracle (default: the `dialect` of
+retort.ini, else postgresql).
 
 Options:
   -c, --config FILE  the settings file (default: DIR/retort.ini)
