@@ -2,6 +2,7 @@
 #include "src/script.hpp"
 
 #include <condition_variable>
+#include <exception>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -71,6 +72,7 @@ struct Assembler::Worker {
   std::condition_variable changed;
   std::vector<schema::CheckedStep> waiting;
   bool done = false;
+  std::exception_ptr thrown;  // what rendering threw, thrown again by finish() as one thread would
   std::jthread thread;
 };
 
@@ -118,7 +120,12 @@ void Assembler::hand_over() {
           steps.swap(w.waiting);
         }
         w.changed.notify_all();  // room for the next batch
-        for (auto const& s : steps) render(s);
+        try {
+          if (!w.thrown)
+            for (auto const& s : steps) render(s);
+        } catch (...) {
+          w.thrown = std::current_exception();
+        }
         steps.clear();
       }
     });
@@ -180,7 +187,9 @@ std::optional<std::string> Assembler::finish() {
     }
     worker_->changed.notify_all();
     worker_->thread.join();
+    auto thrown = worker_->thrown;
     worker_.reset();
+    if (thrown) std::rethrow_exception(thrown);
   } else {  // too few steps for a second thread
     for (auto const& s : batch_) render(s);
   }
