@@ -12,7 +12,6 @@ ast::Loc Scanner::loc(char const* from, char const* to) const {
 
 static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-static char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // `/* ... */` at p (not nested); throws when it does not end.
 static char const* skip_block_comment(Scanner const& s, char const* p) {
@@ -49,10 +48,7 @@ char const* scan_word_at(Scanner const& s, char const* p) {
 
 char const* match_keyword(Scanner const& s, char const* p, std::string_view keyword) {
   auto const* e = scan_word(s, p);
-  if (static_cast<std::size_t>(e - p) != keyword.size()) return nullptr;
-  for (std::size_t i = 0; i < keyword.size(); ++i)
-    if (lower(p[i]) != keyword[i]) return nullptr;
-  return e;
+  return same_word(std::string_view(p, static_cast<std::size_t>(e - p)), keyword) ? e : nullptr;
 }
 
 char const* scan_name(Scanner const& s, char const* p, ast::Name& out) {
@@ -298,7 +294,7 @@ static std::size_t edit_distance(std::string_view a, std::string_view b) {
     row[0] = i;
     for (std::size_t j = 1; j <= b.size(); ++j) {
       std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (lower(a[i - 1]) == b[j - 1] ? 0 : 1)});
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (ascii_lower(a[i - 1]) == b[j - 1] ? 0 : 1)});
       diagonal = above;
     }
   }

@@ -56,11 +56,12 @@ inline bool is_word_char(char c) { return is_word_start(c) || (c >= '0' && c <= 
 // (inline where it is the word just scanned: alternatives look at the same word in turn).
 char const* scan_word_at(Scanner const& s, char const* p);
 inline char const* scan_word(Scanner const& s, char const* p) { return p == s.word_from ? s.word_to : scan_word_at(s, p); }
+inline char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 // Whether a scanned word is `keyword` (lower case), ASCII case-insensitively.
 inline bool same_word(std::string_view word, std::string_view keyword) {
   if (word.size() != keyword.size()) return false;
   for (std::size_t i = 0; i < word.size(); ++i)
-    if ((word[i] >= 'A' && word[i] <= 'Z' ? word[i] - 'A' + 'a' : word[i]) != keyword[i]) return false;
+    if (ascii_lower(word[i]) != keyword[i]) return false;
   return true;
 }
 // Whether the word at p is `keyword` (ASCII case-insensitive, followed by a word boundary).
