@@ -127,12 +127,15 @@ class Replayer {
   // kept (the upgrades before a plan's start, check), the live table, owned by nothing: it
   // is read only until the statement is done.
   std::shared_ptr<Table const> fresh(Table const& t) {
-    if (!recording_) return std::shared_ptr<Table const>(std::shared_ptr<Table const>(), &t);
+    if (!recording_) return unowned(t);
     return snapshots_[key(t.schema, t.name)] = std::make_shared<Table const>(t);
+  }
+  static std::shared_ptr<Table const> unowned(Table const& t) {
+    return std::shared_ptr<Table const>(std::shared_ptr<Table const>(), &t);
   }
   // The table as it is now, shared with the ops before that saw it the same.
   std::shared_ptr<Table const> snapshot(Table const& t) {
-    if (!recording_) return std::shared_ptr<Table const>(std::shared_ptr<Table const>(), &t);
+    if (!recording_) return unowned(t);
     auto& shared = snapshots_[key(t.schema, t.name)];
     if (!shared || !(*shared == t)) shared = std::make_shared<Table const>(t);
     return shared;

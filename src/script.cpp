@@ -74,6 +74,15 @@ struct Assembler::Worker {
   bool done = false;
   std::exception_ptr thrown;  // what rendering threw, thrown again by finish() as one thread would
   std::jthread thread;
+
+  // No more batches: the thread renders what is waiting and ends.
+  void stop() {
+    {
+      std::lock_guard lock(mutex);
+      done = true;
+    }
+    changed.notify_all();
+  }
 };
 
 Assembler::Assembler(dialects::Dialect const& dialect, Graph const& graph, std::vector<SourceFile> const& files,
@@ -93,12 +102,7 @@ Assembler::Assembler(dialects::Dialect const& dialect, Graph const& graph, std::
 }
 
 Assembler::~Assembler() {
-  if (!worker_) return;
-  {
-    std::lock_guard lock(worker_->mutex);
-    worker_->done = true;
-  }
-  worker_->changed.notify_all();
+  if (worker_) worker_->stop();
 }  // the jthread joins
 
 void Assembler::add(schema::CheckedStep&& step) {
@@ -181,11 +185,7 @@ std::optional<std::string> Assembler::finish() {
   if (failed_) return std::nullopt;
   if (worker_) {
     if (!batch_.empty()) hand_over();
-    {
-      std::lock_guard lock(worker_->mutex);
-      worker_->done = true;
-    }
-    worker_->changed.notify_all();
+    worker_->stop();
     worker_->thread.join();
     auto thrown = worker_->thrown;
     worker_.reset();
