@@ -5,9 +5,11 @@
 #include "grammar/parse.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <map>
+#include <span>
 
 #include "grammar/config.hpp"
 #include "grammar/revision.hpp"
@@ -116,8 +118,8 @@ class Parser {
   void check_statements(std::vector<ast::Statement> const& statements);
   void check_options(std::vector<ast::ColumnOption> const& options);
   void check_changes(std::vector<ast::Change> const& changes);
-  void check_once(std::vector<std::pair<std::string, ast::Loc>> const& words,
-                  std::vector<std::pair<std::string_view, std::string_view>> const& conflicts);
+  using Conflict = std::pair<std::string_view, std::string_view>;
+  void check_once(std::span<std::pair<std::string_view, ast::Loc> const> words, std::span<Conflict const> conflicts);
   std::size_t offset(char const* p) const { return static_cast<std::size_t>(p - scanner_.begin); }
 
   SourceFile const& file_;
@@ -245,47 +247,74 @@ void Parser::fold_header(ast::RevisionSyntax& syntax, ast::Revision& out) {
 }
 
 // Reports a word given twice, or two words that contradict each other (the later one).
-void Parser::check_once(std::vector<std::pair<std::string, ast::Loc>> const& words,
-                        std::vector<std::pair<std::string_view, std::string_view>> const& conflicts) {
+void Parser::check_once(std::span<std::pair<std::string_view, ast::Loc> const> words,
+                        std::span<Conflict const> conflicts) {
   for (std::size_t i = 0; i < words.size(); ++i)
     for (std::size_t j = 0; j < i; ++j) {
       auto const& [a, loc] = words[i];
       auto const& b = words[j].first;
       if (a == b) {
-        diags_.error(file_, loc.offset, DiagKind::duplicate_option, a);
+        diags_.error(file_, loc.offset, DiagKind::duplicate_option, std::string(a));
         return;
       }
       for (auto [x, y] : conflicts)
         if ((a == x && b == y) || (a == y && b == x)) {
-          diags_.error(file_, loc.offset, DiagKind::conflicting_options, a, b);
+          diags_.error(file_, loc.offset, DiagKind::conflicting_options, std::string(a), std::string(b));
           return;
         }
     }
 }
 
-void Parser::check_options(std::vector<ast::ColumnOption> const& options) {
-  static constexpr char const* flags[] = {"not null", "null", "primary key", "unique", "autoincrement",
-                                          "autoincrement false"};
-  std::vector<std::pair<std::string, ast::Loc>> words;
-  for (auto const& o : options) {
-    if (auto const* f = boost::get<ast::FlagOption>(&o.get())) words.emplace_back(flags[static_cast<int>(f->flag)], f->loc);
-    if (auto const* d = boost::get<ast::DefaultOption>(&o.get())) words.emplace_back("default", d->loc);
-    if (auto const* r = boost::get<ast::ReferencesOption>(&o.get())) words.emplace_back("references", r->loc);
-    if (auto const* c = boost::get<ast::CommentOption>(&o.get())) words.emplace_back("comment", c->loc);
+// The words of a column's options or a column's changes, in order, for check_once: on the
+// stack while there are few (every column has options), on the heap past that.
+class Words {
+ public:
+  void add(std::string_view word, ast::Loc loc) {
+    if (size_ == fixed_.size() && spill_.empty()) spill_.assign(fixed_.begin(), fixed_.end());
+    if (spill_.empty())
+      fixed_[size_] = {word, loc};
+    else
+      spill_.emplace_back(word, loc);
+    ++size_;
   }
-  check_once(words, {{"not null", "null"}, {"autoincrement", "autoincrement false"}});
+  std::span<std::pair<std::string_view, ast::Loc> const> all() const {
+    if (spill_.empty()) return {fixed_.data(), size_};
+    return spill_;
+  }
+
+ private:
+  std::array<std::pair<std::string_view, ast::Loc>, 8> fixed_;
+  std::vector<std::pair<std::string_view, ast::Loc>> spill_;
+  std::size_t size_ = 0;
+};
+
+void Parser::check_options(std::vector<ast::ColumnOption> const& options) {
+  static constexpr std::string_view flags[] = {"not null", "null", "primary key", "unique", "autoincrement",
+                                               "autoincrement false"};
+  static constexpr Conflict conflicts[] = {{"not null", "null"}, {"autoincrement", "autoincrement false"}};
+  if (options.size() < 2) return;
+  Words words;
+  for (auto const& o : options) {
+    if (auto const* f = boost::get<ast::FlagOption>(&o.get())) words.add(flags[static_cast<int>(f->flag)], f->loc);
+    if (auto const* d = boost::get<ast::DefaultOption>(&o.get())) words.add("default", d->loc);
+    if (auto const* r = boost::get<ast::ReferencesOption>(&o.get())) words.add("references", r->loc);
+    if (auto const* c = boost::get<ast::CommentOption>(&o.get())) words.add("comment", c->loc);
+  }
+  check_once(words.all(), conflicts);
 }
 
 void Parser::check_changes(std::vector<ast::Change> const& changes) {
-  static constexpr char const* flags[] = {"set not null", "drop not null", "drop default"};
-  std::vector<std::pair<std::string, ast::Loc>> words;
+  static constexpr std::string_view flags[] = {"set not null", "drop not null", "drop default"};
+  static constexpr Conflict conflicts[] = {{"set not null", "drop not null"}, {"set default", "drop default"}};
+  if (changes.size() < 2) return;
+  Words words;
   for (auto const& c : changes) {
-    if (auto const* t = boost::get<ast::TypeChange>(&c.get())) words.emplace_back("type", t->loc);
-    if (auto const* f = boost::get<ast::FlagChange>(&c.get())) words.emplace_back(flags[static_cast<int>(f->flag)], f->loc);
-    if (auto const* d = boost::get<ast::SetDefault>(&c.get())) words.emplace_back("set default", d->loc);
-    if (auto const* m = boost::get<ast::CommentChange>(&c.get())) words.emplace_back("comment", m->loc);
+    if (auto const* t = boost::get<ast::TypeChange>(&c.get())) words.add("type", t->loc);
+    if (auto const* f = boost::get<ast::FlagChange>(&c.get())) words.add(flags[static_cast<int>(f->flag)], f->loc);
+    if (auto const* d = boost::get<ast::SetDefault>(&c.get())) words.add("set default", d->loc);
+    if (auto const* m = boost::get<ast::CommentChange>(&c.get())) words.add("comment", m->loc);
   }
-  check_once(words, {{"set not null", "drop not null"}, {"set default", "drop default"}});
+  check_once(words.all(), conflicts);
 }
 
 // What the grammar leaves to be checked: dialect names, row widths, column options and

@@ -2,6 +2,7 @@
 // `enum name ('a', 'b')`, `native 'SQL'` (LANGUAGE.md, "Types").
 #include <algorithm>
 #include <charconv>
+#include <type_traits>
 
 #include "grammar/lexer.hpp"
 
@@ -37,11 +38,18 @@ char const* expect_char(Scanner const& s, char const* p, char c, char const* wha
   return p + 1;
 }
 
-char const* scan_uint(Scanner const& s, char const* p, std::uint32_t& value, char const* what) {
+// `what` names the number expected; a callable builds it, only when it is missing.
+template <typename What>
+char const* scan_uint(Scanner const& s, char const* p, std::uint32_t& value, What const& what) {
   p = skip_blanks(s, p);
   auto const* e = p;
   while (e != s.end && *e >= '0' && *e <= '9') ++e;
-  if (e == p) fail(p, DiagKind::expected, what);
+  if (e == p) {
+    if constexpr (std::is_invocable_v<What>)
+      fail(p, DiagKind::expected, what());
+    else
+      fail(p, DiagKind::expected, what);
+  }
   auto [ptr, ec] = std::from_chars(p, e, value);
   if (ec != std::errc() || value > 0x7FFFFFFF) fail(p, DiagKind::number_too_large, std::string(p, e));
   return e;
@@ -54,9 +62,8 @@ bool next_is(Scanner const& s, char const* p, char c) {
 
 char const* scan_length(Scanner const& s, char const* p, std::string_view word, ast::Type& out) {
   if (!next_is(s, p, '(')) return p;
-  auto what = fmt::format("a length after '{}('", word);
   std::uint32_t n;
-  p = scan_uint(s, expect_char(s, p, '(', "'('"), n, what.c_str());
+  p = scan_uint(s, expect_char(s, p, '(', "'('"), n, [&] { return fmt::format("a length after '{}('", word); });
   out.length = n;
   return expect_char(s, p, ')', "')' after the length");
 }
@@ -116,11 +123,12 @@ char const* scan_native(Scanner const& s, char const* p, ast::Type& out) {
 char const* scan_type(Scanner const& s, char const* p, ast::Type& out) {
   auto const* e = scan_word(s, p);
   if (e == p) return nullptr;
-  std::string word(p, e);
-  std::transform(word.begin(), word.end(), word.begin(), [](char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; });
+  std::string_view const written(p, static_cast<std::size_t>(e - p));
   auto const* entry = std::find_if(std::begin(type_words), std::end(type_words),
-                                   [&](TypeWord const& t) { return t.word == word; });
+                                   [&](TypeWord const& t) { return same_word(written, t.word); });
   if (entry == std::end(type_words)) {
+    std::string word(written);
+    std::transform(word.begin(), word.end(), word.begin(), ascii_lower);
     // Other SQL spellings of a type, suggested by name.
     static constexpr std::pair<std::string_view, std::string_view> aliases[] = {
         {"int", "integer"},     {"int4", "integer"},  {"int2", "smallint"},   {"int8", "bigint"},
