@@ -46,6 +46,13 @@ struct Scanner {
 char const* skip_blanks_scan(Scanner const& s, char const* p);
 inline char const* skip_blanks(Scanner const& s, char const* p) {
   if (p == s.blanks_from || p == s.blanks_to) return s.blanks_to;  // the end of a run is not blank
+  // Most calls stand before a token or one space before it: no blank, no comment can start
+  // at a printable character other than `-` and `/` (the bytes from 0x80 take the scan).
+  auto const printable = [](char c) { return c > ' ' && c != '-' && c != '/'; };
+  if (s.end - p >= 2) {
+    if (printable(p[0])) return p;
+    if (p[0] == ' ' && printable(p[1])) return p + 1;
+  }
   return skip_blanks_scan(s, p);
 }
 
