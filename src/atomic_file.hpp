@@ -6,6 +6,31 @@
 
 namespace retort {
 
+// A file written in pieces that replaces `path` only at commit(): until then the pieces go
+// to a temporary file beside it, which is removed if commit() is not reached or fails. An
+// existing file at `path` is left untouched unless commit() succeeds. The temporary file
+// is created by the first write (or by commit(), for an empty file).
+class AtomicFile {
+ public:
+  explicit AtomicFile(std::string path) : path_(std::move(path)) {}
+  AtomicFile(AtomicFile const&) = delete;
+  AtomicFile& operator=(AtomicFile const&) = delete;
+  ~AtomicFile();
+  // Appends; after a failure the rest is dropped and commit() reports it.
+  void write(std::string_view piece);
+  // fsync, rename over `path`; false with `error` set when any step failed.
+  bool commit(std::string& error);
+
+ private:
+  bool open();
+  void discard();
+
+  std::string path_;
+  std::string temp_;  // the temporary file's path, once created
+  int fd_ = -1;
+  std::string error_;  // the first failure
+};
+
 // Replaces `path` with `content`; on failure returns false with `error` set and leaves
 // any existing file untouched.
 bool write_file_atomically(std::string const& path, std::string_view content, std::string& error);

@@ -10,10 +10,14 @@
 
 #include <fmt/format.h>
 
+#include "src/atomic_file.hpp"
+
 namespace retort {
 
 class Writer {
  public:
+  static constexpr std::size_t spill_bytes = 1 << 20;
+
   Writer(dialects::Dialect const& d, ScriptOptions const& o) : d_(d), o_(o) {
     table_ = dialects::quote_table(d, o.version_table_schema, o.version_table);
   }
@@ -53,6 +57,12 @@ class Writer {
     }
   }
   std::string take() { return std::move(out_); }
+  // Hands what is written so far to `file` once there is enough of it to be worth a write.
+  void spill(AtomicFile& file) {
+    if (out_.size() < spill_bytes) return;
+    file.write(out_);
+    out_.clear();
+  }
 
  private:
   dialects::Dialect const& d_;
@@ -86,9 +96,9 @@ struct Assembler::Worker {
 };
 
 Assembler::Assembler(dialects::Dialect const& dialect, Graph const& graph, std::vector<SourceFile> const& files,
-                     ScriptOptions const& options, DiagnosticSink& diags)
+                     ScriptOptions const& options, DiagnosticSink& diags, AtomicFile* output)
     : dialect_(dialect), graph_(graph), options_(options), diags_(diags),
-      writer_(std::make_unique<Writer>(dialect, options)) {
+      writer_(std::make_unique<Writer>(dialect, options)), output_(output) {
   for (auto const& f : files) by_path_[f.path()] = &f;
   try {  // the version table's own name
     dialects::quote_table(dialect, options.version_table_schema, options.version_table + "_pkc");
@@ -179,6 +189,7 @@ void Assembler::render(schema::CheckedStep const& checked) {
   if (autocommit) w.begin();
   for (auto const& op : step.ops) w.version(op);
   if (per_migration) w.commit();
+  if (output_) w.spill(*output_);
 }
 
 std::optional<std::string> Assembler::finish() {
@@ -199,7 +210,9 @@ std::optional<std::string> Assembler::finish() {
   render_diags_ = DiagnosticSink();
   if (!rendered) return std::nullopt;
   if (!options_.transaction_per_migration) writer_->commit();
-  return writer_->take();
+  if (!output_) return writer_->take();
+  output_->write(writer_->take());
+  return std::string();
 }
 
 std::optional<std::string> assemble(dialects::Dialect const& dialect, std::vector<schema::CheckedStep> const& steps,

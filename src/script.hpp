@@ -22,20 +22,24 @@ struct ScriptOptions {
 };
 
 class Writer;
+class AtomicFile;
 
 // Assembles the script one checked step at a time. Replay hands each step over as soon as it
 // is checked; steps are rendered in batches on a second thread while replay goes on (the two
 // stages take about as long as each other), so that only a few batches of ops are ever held.
 // Rendering's diagnostics are kept until finish(), which reports them after the steps
 // before them and before any error of the replay that stopped it (the order of one thread).
+// With `output`, the script is written to it as it grows (the caller commits it), so that
+// the whole script is never held in memory.
 class Assembler {
  public:
   Assembler(dialects::Dialect const& dialect, Graph const& graph, std::vector<SourceFile> const& files,
-            ScriptOptions const& options, DiagnosticSink& diags);
+            ScriptOptions const& options, DiagnosticSink& diags, AtomicFile* output = nullptr);
   ~Assembler();
   void add(schema::CheckedStep&& step);
   // Waits for every step to be rendered and reports rendering's diagnostics to `diags`.
-  // The whole script; nullopt when an op could not be rendered for the dialect.
+  // The whole script (or, with `output`, what was not yet written to it: nothing); nullopt
+  // when an op could not be rendered for the dialect.
   std::optional<std::string> finish();
 
  private:
@@ -50,6 +54,7 @@ class Assembler {
   DiagnosticSink render_diags_;  // written by the rendering thread only, until finish()
   std::unordered_map<std::string, SourceFile const*> by_path_;
   std::unique_ptr<Writer> writer_;
+  AtomicFile* output_;
   std::vector<schema::CheckedStep> batch_;
   std::unique_ptr<Worker> worker_;  // started by the first full batch
   bool failed_ = false;

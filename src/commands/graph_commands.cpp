@@ -70,6 +70,7 @@ int run_plan(Context& ctx, Command command) {
   auto plan = make_plan(loaded->graph, command, range, ctx.diags);
   if (!plan) return 1;
   std::string text;
+  std::optional<AtomicFile> file;
   if (plan_only) {
     text = plan_text(*plan, config.version_table);
   } else {
@@ -82,7 +83,10 @@ int run_plan(Context& ctx, Command command) {
     auto colon = range.find(':');
     std::string start = command == Command::stamp || colon == std::string::npos ? "" : range.substr(0, colon);
     ScriptOptions options{config.version_table, config.version_table_schema, config.transaction_per_migration};
-    Assembler assembler(*dialect, loaded->graph, loaded->project.files, options, ctx.diags);
+    // To -o, the script is written as it is rendered, to a temporary file renamed at the end.
+    if (!output.empty()) file.emplace(output);
+    Assembler assembler(*dialect, loaded->graph, loaded->project.files, options, ctx.diags,
+                        file ? &*file : nullptr);
     // Replay's errors are reported after rendering's (of the steps before the one that failed).
     DiagnosticSink replay_diags;
     auto end = std::make_shared<schema::Schema>();
@@ -100,7 +104,9 @@ int run_plan(Context& ctx, Command command) {
     return 0;
   }
   std::string error;
-  if (!write_file_atomically(output, text, error)) {
+  if (!file) file.emplace(output);
+  file->write(text);
+  if (!file->commit(error)) {
     ctx.diags.file_error(output, DiagKind::cannot_write, output, error);
     return 1;
   }
