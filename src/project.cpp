@@ -100,7 +100,11 @@ std::optional<Config> load_config(ProjectOptions const& options, DiagnosticSink&
   return config;
 }
 
-std::optional<Project> open_project(ProjectOptions const& options, DiagnosticSink& diags) {
+namespace {
+
+// The configuration and the paths of the versions folder's .mig files, in name order.
+std::optional<Project> list_project(ProjectOptions const& options, DiagnosticSink& diags,
+                                    std::vector<std::string>& paths) {
   auto config = load_config(options, diags);
   if (!config) return std::nullopt;
   Project project{*config, {}, {}};
@@ -111,7 +115,6 @@ std::optional<Project> open_project(ProjectOptions const& options, DiagnosticSin
     diags.error(DiagKind::no_versions_folder, project.versions_dir);
     return std::nullopt;
   }
-  std::vector<std::string> paths;
   for (fs::directory_iterator it(project.versions_dir, ec), end; !ec && it != end; it.increment(ec))
     if (it->path().extension() == ".mig") paths.push_back(it->path().lexically_normal().string());
   if (ec) {
@@ -119,28 +122,45 @@ std::optional<Project> open_project(ProjectOptions const& options, DiagnosticSin
     return std::nullopt;
   }
   std::sort(paths.begin(), paths.end());
+  return project;
+}
+
+// Reads every file (and with `parse`, parses each as soon as it is read: one thread reads
+// while the other parses, where two threads reading at once gain nothing); every error is
+// reported, in file order.
+std::optional<Project> read_project(ProjectOptions const& options, DiagnosticSink& diags,
+                                    std::vector<ast::Revision>* parse) {
+  std::vector<std::string> paths;
+  auto project = list_project(options, diags, paths);
+  if (!project) return std::nullopt;
   std::vector<std::optional<SourceFile>> read(paths.size());
+  std::vector<std::optional<ast::Revision>> parsed(parse ? paths.size() : 0);
   in_two_halves(paths.size(), diags, [&](std::size_t i, DiagnosticSink& sink) {
     std::string error;
     read[i] = SourceFile::read(paths[i], error);
     if (!read[i]) sink.file_error(paths[i], DiagKind::cannot_read, paths[i], error);
+    else if (parse) parsed[i] = grammar::parse(*read[i], sink);
   });
-  project.files.reserve(paths.size());
+  project->files.reserve(paths.size());
   for (auto& file : read)
-    if (file) project.files.push_back(std::move(*file));
+    if (file) project->files.push_back(std::move(*file));
+  if (parse) {
+    parse->reserve(paths.size());
+    for (auto& revision : parsed)
+      if (revision) parse->push_back(std::move(*revision));
+  }
   return project;
 }
 
-std::vector<ast::Revision> parse_all(Project const& project, DiagnosticSink& diags) {
-  auto const& files = project.files;
-  std::vector<std::optional<ast::Revision>> parsed(files.size());
-  in_two_halves(files.size(), diags,
-                [&](std::size_t i, DiagnosticSink& sink) { parsed[i] = grammar::parse(files[i], sink); });
-  std::vector<ast::Revision> revisions;
-  revisions.reserve(files.size());
-  for (auto& revision : parsed)
-    if (revision) revisions.push_back(std::move(*revision));
-  return revisions;
+}  // namespace
+
+std::optional<Project> open_project(ProjectOptions const& options, DiagnosticSink& diags) {
+  return read_project(options, diags, nullptr);
+}
+
+std::optional<Project> open_and_parse(ProjectOptions const& options, DiagnosticSink& diags,
+                                      std::vector<ast::Revision>& revisions) {
+  return read_project(options, diags, &revisions);
 }
 
 }  // namespace retort

@@ -43,7 +43,9 @@ std::optional<Config> load_config(ProjectOptions const& options, DiagnosticSink&
 // Reads the configuration and every .mig file of the versions folder.
 std::optional<Project> open_project(ProjectOptions const& options, DiagnosticSink& diags);
 
-// Parses every file; every file's error is reported. Returns the revisions that parsed.
-std::vector<ast::Revision> parse_all(Project const& project, DiagnosticSink& diags);
+// open_project, and every file parsed as soon as it is read; every file's error is reported.
+// The revisions that parsed go to `revisions`.
+std::optional<Project> open_and_parse(ProjectOptions const& options, DiagnosticSink& diags,
+                                      std::vector<ast::Revision>& revisions);
 
 }  // namespace retort

@@ -15,11 +15,10 @@ namespace retort::commands {
 namespace po = boost::program_options;
 
 Loaded* load(Context& ctx) {
-  auto project = open_project(ctx.project, ctx.diags);
-  if (!project) return nullptr;
   auto loaded = std::make_shared<Loaded>();
+  auto project = open_and_parse(ctx.project, ctx.diags, loaded->revisions);
+  if (!project) return nullptr;
   loaded->project = std::move(*project);
-  loaded->revisions = parse_all(loaded->project, ctx.diags);
   if (ctx.diags.has_errors()) return nullptr;
   auto graph = link(loaded->revisions, loaded->project.files, ctx.diags);
   if (!graph) return nullptr;
