@@ -13,21 +13,15 @@ using namespace schema;
 
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 bool needs_quotes(Dialect const& d, std::string_view name) {
   if (name.empty()) return true;
-  auto lc = lower(name);
-  if (d.reserved_words.contains(lc)) return true;
   if ((name[0] >= '0' && name[0] <= '9') || name[0] == '$') return true;
-  bool legal = std::all_of(name.begin(), name.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '$';
+  // Quoted unless lower case, legal characters only, and not reserved (checked last: the
+  // name is then its own lower case).
+  bool plain = std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '$';
   });
-  return !legal || lc != name;
+  return !plain || d.reserved_words.contains(name);
 }
 
 std::string names(Dialect const& d, std::vector<std::string> const& list) {
