@@ -76,7 +76,7 @@ std::string constraint_sql(Dialect const& d, Constraint const& c) {
     case Constraint::primary_key: return out + fmt::format("PRIMARY KEY ({})", names(d, c.columns));
     case Constraint::unique: return out + fmt::format("UNIQUE ({})", names(d, c.columns));
     case Constraint::foreign_key: return out + fmt::format("FOREIGN KEY({})", names(d, c.columns)) + fk_tail(d, c);
-    case Constraint::check: return out + fmt::format("CHECK ({})", trim(c.sql.text));
+    case Constraint::check: return out + fmt::format("CHECK ({})", trim(c.sql->text));
   }
   return out;
 }

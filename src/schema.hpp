@@ -64,7 +64,7 @@ struct Constraint {
   std::vector<std::string> ref_columns;
   std::vector<ast::FkAction> actions;
   ast::Deferral deferral = ast::Deferral::not_deferrable;
-  ast::RawSql sql;             // check
+  Ref<ast::RawSql> sql;        // check (the AST's, as Column::check)
   bool from_column = false;    // written as a column option (SQLAlchemy orders these last)
   bool operator==(Constraint const&) const = default;
 };
