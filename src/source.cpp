@@ -13,10 +13,9 @@ namespace retort {
 
 SourceFile::SourceFile(std::string path, std::string bytes) : path_(std::move(path)), text_(std::move(bytes)) {
   if (text_.starts_with("\xEF\xBB\xBF")) text_.erase(0, 3);
+  line_starts_.push_back(0);
   char const* const begin = text_.data();
   std::size_t const size = text_.size();
-  line_starts_.reserve(static_cast<std::size_t>(std::count(begin, begin + size, '\n')) + 1);
-  line_starts_.push_back(0);
   if (!std::memchr(begin, '\r', size)) {  // the usual case: LF only, found with memchr
     for (auto const* p = begin; (p = static_cast<char const*>(std::memchr(p, '\n', size - (p - begin)))); ++p)
       line_starts_.push_back(static_cast<std::uint32_t>(p - begin + 1));
