@@ -38,7 +38,6 @@ class Replayer {
     file_ = it == files_->end() ? nullptr : it->second;
     recording_ = out != nullptr;
     for (auto const& s : statements) statement(s, false, false, out);
-    snapshots_.clear();  // shared within a block; past it they would only double the schema
   }
   void irreversible(ast::Revision const& revision) {
     auto it = files_->find(revision.path);
@@ -71,7 +70,7 @@ class Replayer {
 
   void statement(ast::Statement const& s, bool autocommit, bool assume, std::vector<Op>* out);
   bool apply(ast::Statement const& s, Op& op);
-  Table* table(ast::QName const& q, bool must_exist = true);
+  Cow<Table>* table(ast::QName const& q, bool must_exist = true);
   bool add_column(Table& t, std::string const& name, ast::Type const& type, std::vector<ast::ColumnOption> const& options,
                   ast::Loc loc, Op& op, std::vector<Constraint>& derived);
   bool add_constraint(Table& t, Constraint c, ast::Loc loc, Constraint* added = nullptr);
@@ -89,9 +88,9 @@ class Replayer {
   void reindex(std::string const& k) {
     std::vector<std::string> now, enums;
     if (auto t = schema.tables.find(k); t != schema.tables.end()) {
-      for (auto const& c : t->second.constraints)
+      for (auto const& c : t->second->constraints)
         if (c.kind == Constraint::foreign_key) now.push_back(key(c.ref_schema, c.ref_table));
-      for (auto const& c : t->second.columns)
+      for (auto const& c : t->second->columns)
         if (c.type->kind == ast::TypeKind::enum_) enums.push_back(c.type->name);
     }
     if (auto& was = schema.enums_of[k]; was != enums) {
@@ -123,25 +122,14 @@ class Replayer {
     return out;
   }
 
-  // The table just changed by a statement: a new snapshot, without comparing. Where no op is
-  // kept (the upgrades before a plan's start, check), the live table, owned by nothing: it
-  // is read only until the statement is done.
-  std::shared_ptr<Table const> fresh(Table const& t) {
-    if (!recording_) return unowned(t);
-    return snapshots_[key(t.schema, t.name)] = std::make_shared<Table const>(t);
-  }
-  static std::shared_ptr<Table const> unowned(Table const& t) {
-    return std::shared_ptr<Table const>(std::shared_ptr<Table const>(), &t);
-  }
-  // The table as it is now, shared with the ops before that saw it the same.
-  std::shared_ptr<Table const> snapshot(Table const& t) {
-    if (!recording_) return unowned(t);
-    auto& shared = snapshots_[key(t.schema, t.name)];
-    if (!shared || !(*shared == t)) shared = std::make_shared<Table const>(t);
-    return shared;
+  // The table as a statement leaves it, for its op: shared until the table next changes.
+  // Where no op is kept (the upgrades before a plan's start, check), the live table, owned
+  // by nothing (no count to raise, so no copy at the next change): read only until the
+  // statement is done.
+  std::shared_ptr<Table const> snapshot(Cow<Table> const& t) const {
+    return recording_ ? t.share() : std::shared_ptr<Table const>(std::shared_ptr<Table const>(), &*t);
   }
 
-  std::unordered_map<std::string, std::shared_ptr<Table const>> snapshots_;
   DiagnosticSink& diags_;
   std::map<std::string, std::string> const& conventions_;
   std::shared_ptr<FileMap const> files_;

@@ -87,7 +87,7 @@ void Replayer::statement(Statement const& s, bool autocommit, bool assume, std::
   std::size_t foreign_keys_before = 0;
   if (table_key)
     if (auto it = schema.tables.find(*table_key); it != schema.tables.end()) {
-      foreign_keys_before = foreign_keys(it->second);
+      foreign_keys_before = foreign_keys(*it->second);
       if (recording_) op.table_before = snapshot(it->second);
     }
   if (auto const* ci = boost::get<CreateIndex>(&s.get()); ci && ci->concurrently && !autocommit && !assume)
@@ -118,7 +118,7 @@ void Replayer::statement(Statement const& s, bool autocommit, bool assume, std::
   out->push_back(std::move(op));
 }
 
-Table* Replayer::table(QName const& q, bool must_exist) {
+Cow<Table>* Replayer::table(QName const& q, bool must_exist) {
   auto it = schema.tables.find(key(q.schema, q.name));
   if (it != schema.tables.end()) return &it->second;
   if (must_exist) error(q.loc, DiagKind::no_table, key(q.schema, q.name));
@@ -173,7 +173,7 @@ bool Replayer::check_reference(Table const& t, Constraint const& c, Loc loc) {
   if (!ref) {
     auto it = schema.tables.find(ref_key);
     if (it == schema.tables.end()) return error(loc, DiagKind::no_table, ref_key), false;
-    ref = &it->second;
+    ref = &*it->second;
   }
   for (auto const& col : c.ref_columns)
     if (!ref->column(col)) return error(loc, DiagKind::no_column, ref_key, col), false;
@@ -331,7 +331,7 @@ std::string Replayer::in_use(Table const& t, std::string const& column) const {
     }
   for (auto const& ok : referring(k)) {
     if (ok == k) continue;
-    for (auto const& c : schema.tables.at(ok).constraints)
+    for (auto const& c : schema.tables.at(ok)->constraints)
       if (c.kind == Constraint::foreign_key && key(c.ref_schema, c.ref_table) == k &&
           std::find(c.ref_columns.begin(), c.ref_columns.end(), column) != c.ref_columns.end())
         return fmt::format("{} of table '{}'", describe(c), ok);
@@ -366,19 +366,19 @@ bool Replayer::apply(Statement const& s, Op& op) {
         if (!ck.name.empty()) c.check_name = ck.name;
       }
     resolve_autoincrement(t);
-    op.table = fresh(tables.emplace(k, std::move(t)).first->second);
+    op.table = snapshot(tables.emplace(k, Cow<Table>(std::move(t))).first->second);
     return true;
   }
   if (auto const* dt = boost::get<DropTable>(&s.get())) {
     auto* t = table(dt->table);
     if (!t) return false;
-    auto const k = key(t->schema, t->name);
+    auto const k = key((*t)->schema, (*t)->name);
     for (auto const& ok : referring(k))
       if (ok != k)
-        for (auto const& c : tables.at(ok).constraints)
+        for (auto const& c : tables.at(ok)->constraints)
           if (c.kind == Constraint::foreign_key && key(c.ref_schema, c.ref_table) == k)
             return error(dt->table.loc, DiagKind::table_in_use, k, c.name.empty() ? "(unnamed)" : "'" + c.name + "'", ok), false;
-    op.table = recording_ ? snapshot(*t) : std::make_shared<Table const>(*t);  // read after the table is gone
+    op.table = t->share();  // read after the table is gone
     if (auto io = schema.indexes_of.find(k); io != schema.indexes_of.end()) {
       for (auto const& ik : io->second) schema.indexes.erase(ik);
       schema.indexes_of.erase(io);
@@ -391,42 +391,45 @@ bool Replayer::apply(Statement const& s, Op& op) {
   if (auto const* rt = boost::get<RenameTable>(&s.get())) {
     auto* t = table(rt->table);
     if (!t) return false;
-    auto const old_key = key(t->schema, t->name), new_key = key(t->schema, rt->new_name.text);
+    auto const old_key = key((*t)->schema, (*t)->name), new_key = key((*t)->schema, rt->new_name.text);
     if (tables.contains(new_key)) return error(rt->new_name.loc, DiagKind::table_exists, new_key), false;
-    Table moved = std::move(*t);
-    tables.erase(old_key);
+    auto node = tables.extract(old_key);
+    node.key() = new_key;
+    auto& moved = node.mapped().write();
     moved.name = rt->new_name.text;
     for (auto const& ok : referring(old_key)) {
       if (ok == old_key) continue;  // `moved`'s own keys, below
-      for (auto& c : tables.at(ok).constraints)
+      for (auto& c : tables.at(ok).write().constraints)
         if (c.kind == Constraint::foreign_key && key(c.ref_schema, c.ref_table) == old_key) c.ref_table = moved.name;
       reindex(ok);
     }
     for (auto& c : moved.constraints)
       if (c.kind == Constraint::foreign_key && key(c.ref_schema, c.ref_table) == old_key) c.ref_table = moved.name;
-    if (auto node = schema.indexes_of.extract(old_key)) {
-      for (auto const& ik : node.mapped()) schema.indexes.at(ik).table = moved.name;
-      node.key() = new_key;
-      schema.indexes_of.insert(std::move(node));
+    if (auto io = schema.indexes_of.extract(old_key)) {
+      for (auto const& ik : io.mapped()) schema.indexes.at(ik).table = moved.name;
+      io.key() = new_key;
+      schema.indexes_of.insert(std::move(io));
     }
-    op.table = fresh(tables.emplace(new_key, std::move(moved)).first->second);
+    op.table = snapshot(tables.insert(std::move(node)).position->second);
     return true;
   }
   if (auto const* ac = boost::get<AddColumn>(&s.get())) {
-    auto* t = table(QName{ac->column.loc, ac->column.schema, ac->column.table});
-    if (!t) return false;
+    auto* cow = table(QName{ac->column.loc, ac->column.schema, ac->column.table});
+    if (!cow) return false;
+    auto* t = &cow->write();
     std::vector<Constraint> derived;
     if (!add_column(*t, ac->column.column, ac->type, ac->options, ac->column.loc, op, derived)) return false;
     for (auto& d : derived)
       if (!add_constraint(*t, std::move(d), ac->column.loc)) return false;
     resolve_autoincrement(*t);
-    op.table = fresh(*t);
     op.column = std::make_shared<Column const>(*t->column(ac->column.column));
+    op.table = snapshot(*cow);
     return true;
   }
   if (auto const* dc = boost::get<DropColumn>(&s.get())) {
-    auto* t = table(QName{dc->column.loc, dc->column.schema, dc->column.table});
-    if (!t) return false;
+    auto* cow = table(QName{dc->column.loc, dc->column.schema, dc->column.table});
+    if (!cow) return false;
+    auto* t = &cow->write();
     auto const* c = t->column(dc->column.column);
     if (!c) return error(dc->column.loc, DiagKind::no_column, key(t->schema, t->name), dc->column.column), false;
     if (auto user = in_use(*t, c->name); !user.empty())
@@ -436,13 +439,14 @@ bool Replayer::apply(Statement const& s, Op& op) {
       return std::find(k.columns.begin(), k.columns.end(), c->name) != k.columns.end();
     });
     std::erase_if(t->columns, [&](Column const& col) { return col.name == dc->column.column; });
-    op.table = fresh(*t);
+    op.table = snapshot(*cow);
     if (is_enum(op.column)) drop_unused_enums(op);
     return true;
   }
   if (auto const* rc = boost::get<RenameColumn>(&s.get())) {
-    auto* t = table(QName{rc->column.loc, rc->column.schema, rc->column.table});
-    if (!t) return false;
+    auto* cow = table(QName{rc->column.loc, rc->column.schema, rc->column.table});
+    if (!cow) return false;
+    auto* t = &cow->write();
     auto* c = t->column(rc->column.column);
     auto const tk = key(t->schema, t->name);
     if (!c) return error(rc->column.loc, DiagKind::no_column, tk, rc->column.column), false;
@@ -452,20 +456,28 @@ bool Replayer::apply(Statement const& s, Op& op) {
     c->name = rc->new_name.text;
     auto rename = [&](std::vector<std::string>& cols) { std::replace(cols.begin(), cols.end(), old_name, c->name); };
     for (auto& k : t->constraints) rename(k.columns);
-    for (auto const& ok : referring(tk))
-      for (auto& fk : tables.at(ok).constraints)
-        if (fk.kind == Constraint::foreign_key && key(fk.ref_schema, fk.ref_table) == tk) rename(fk.ref_columns);
+    auto refers = [&](Constraint const& fk) {
+      return fk.kind == Constraint::foreign_key && key(fk.ref_schema, fk.ref_table) == tk &&
+             std::find(fk.ref_columns.begin(), fk.ref_columns.end(), old_name) != fk.ref_columns.end();
+    };
+    for (auto const& ok : referring(tk)) {
+      auto& other = tables.at(ok);
+      if (ok != tk && std::none_of(other->constraints.begin(), other->constraints.end(), refers)) continue;
+      for (auto& fk : (ok == tk ? *t : other.write()).constraints)  // copied only if it refers to the column
+        if (refers(fk)) rename(fk.ref_columns);
+    }
     if (auto io = schema.indexes_of.find(tk); io != schema.indexes_of.end())
       for (auto const& ik : io->second)
         for (auto& e : schema.indexes.at(ik).elements)
           if (auto* ic = boost::get<IndexColumn>(&e.get()); ic && ic->name.text == old_name) ic->name.text = c->name;
     op.column = std::make_shared<Column const>(*c);
-    op.table = fresh(*t);
+    op.table = snapshot(*cow);
     return true;
   }
   if (auto const* al = boost::get<AlterColumn>(&s.get())) {
-    auto* t = table(QName{al->column.loc, al->column.schema, al->column.table});
-    if (!t) return false;
+    auto* cow = table(QName{al->column.loc, al->column.schema, al->column.table});
+    if (!cow) return false;
+    auto* t = &cow->write();
     auto* c = t->column(al->column.column);
     if (!c) return error(al->column.loc, DiagKind::no_column, key(t->schema, t->name), al->column.column), false;
     op.old_column = std::make_shared<Column const>(*c);
@@ -483,13 +495,14 @@ bool Replayer::apply(Statement const& s, Op& op) {
       }
     }
     op.column = std::make_shared<Column const>(*c);
-    op.table = fresh(*t);
+    op.table = snapshot(*cow);
     if (is_enum(op.old_column)) drop_unused_enums(op);
     return true;
   }
   if (auto const* ci = boost::get<CreateIndex>(&s.get())) {
-    auto* t = table(ci->table);
-    if (!t) return false;
+    auto* cow = table(ci->table);
+    if (!cow) return false;
+    auto const* t = &**cow;
     auto const k = key(ci->table.schema, ci->name.text);
     if (auto it = schema.indexes.find(k); it != schema.indexes.end())
       return error(ci->name.loc, DiagKind::index_exists, ci->name.text, it->second.table), false;
@@ -500,7 +513,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
             ci->method ? std::optional<std::string>(ci->method->text) : std::nullopt,
             ci->where ? std::optional<RawSql>(*ci->where) : std::nullopt};
     op.index = std::make_shared<Index const>(i);
-    op.table = snapshot(*t);
+    op.table = snapshot(*cow);
     schema.indexes_of[key(t->schema, t->name)].insert(k);
     schema.indexes.emplace(k, std::move(i));
     return true;
@@ -519,48 +532,51 @@ bool Replayer::apply(Statement const& s, Op& op) {
     return true;
   }
   if (auto const* ad = boost::get<AddConstraint>(&s.get())) {
-    auto* t = table(ad->table);
-    if (!t) return false;
+    auto* cow = table(ad->table);
+    if (!cow) return false;
     Constraint added;
-    if (!add_constraint(*t, body_constraint(ad->body, ad->name.text), ad->loc, &added)) return false;
+    if (!add_constraint(cow->write(), body_constraint(ad->body, ad->name.text), ad->loc, &added)) return false;
     op.constraint = std::make_shared<Constraint const>(added);
-    op.table = fresh(*t);
+    op.table = snapshot(*cow);
     return true;
   }
   if (auto const* dc = boost::get<DropConstraint>(&s.get())) {
-    auto* t = table(dc->table);
-    if (!t) return false;
+    auto* cow = table(dc->table);
+    if (!cow) return false;
+    auto* t = &cow->write();
     auto it = std::find_if(t->constraints.begin(), t->constraints.end(), [&](auto const& c) { return c.name == dc->name.text; });
     if (it == t->constraints.end()) return error(dc->name.loc, DiagKind::no_constraint, key(t->schema, t->name), dc->name.text), false;
     op.constraint = std::make_shared<Constraint const>(*it);
     t->constraints.erase(it);
-    op.table = fresh(*t);
+    op.table = snapshot(*cow);
     return true;
   }
   if (auto const* cot = boost::get<CommentOnTable>(&s.get())) {
-    auto* t = table(cot->table);
-    if (!t) return false;
-    t->comment = cot->text ? std::optional<std::string>(cot->text->value) : std::nullopt;
-    op.table = fresh(*t);
+    auto* cow = table(cot->table);
+    if (!cow) return false;
+    cow->write().comment = cot->text ? std::optional<std::string>(cot->text->value) : std::nullopt;
+    op.table = snapshot(*cow);
     return true;
   }
   if (auto const* coc = boost::get<CommentOnColumn>(&s.get())) {
-    auto* t = table(QName{coc->column.loc, coc->column.schema, coc->column.table});
-    if (!t) return false;
+    auto* cow = table(QName{coc->column.loc, coc->column.schema, coc->column.table});
+    if (!cow) return false;
+    auto* t = &cow->write();
     auto* c = t->column(coc->column.column);
     if (!c) return error(coc->column.loc, DiagKind::no_column, key(t->schema, t->name), coc->column.column), false;
     op.old_column = std::make_shared<Column const>(*c);
     c->comment = coc->text ? Ref<std::string>(coc->text->value) : Ref<std::string>();
     op.column = std::make_shared<Column const>(*c);
-    op.table = fresh(*t);
+    op.table = snapshot(*cow);
     return true;
   }
   if (auto const* in = boost::get<Insert>(&s.get())) {
-    auto* t = table(in->table);
-    if (!t) return false;
+    auto* cow = table(in->table);
+    if (!cow) return false;
+    auto const* t = &**cow;
     for (auto const& c : in->columns)
       if (!t->column(c.text)) return error(c.loc, DiagKind::no_column, key(t->schema, t->name), c.text), false;
-    op.table = snapshot(*t);
+    op.table = snapshot(*cow);
     return true;
   }
   return true;  // execute: opaque to the model

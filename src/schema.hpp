@@ -5,6 +5,7 @@
 // kind, an index's table, the existing column, enum types to create or drop).
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <map>
 #include <memory>
@@ -41,6 +42,30 @@ class Ref {
 
  private:
   T const* p_ = nullptr;
+};
+
+// A value shared by everyone who saw it as it is (the schema and the ops and schema copies
+// made since) and copied only when it is changed while shared: copy on write. A table is
+// copied once per statement that changes it, and not at all by those that only read it.
+template <typename T>
+class Cow {
+ public:
+  explicit Cow(T value) : p_(std::make_shared<T>(std::move(value))) {}
+  T const& operator*() const { return *p_; }
+  T const* operator->() const { return p_.get(); }
+  // The value to change: a copy of its own if anyone else holds it. (Others only ever let
+  // go of it concurrently: a count of one is certain, and the fence orders their last reads
+  // before our writes.)
+  T& write() {
+    if (p_.use_count() > 1) p_ = std::make_shared<T>(*p_);
+    else std::atomic_thread_fence(std::memory_order_acquire);
+    return *p_;
+  }
+  std::shared_ptr<T const> share() const { return p_; }
+  friend bool operator==(Cow const& a, Cow const& b) { return a.p_ == b.p_ || *a.p_ == *b.p_; }
+
+ private:
+  std::shared_ptr<T> p_;
 };
 
 struct Column {
@@ -99,7 +124,7 @@ struct Enum {
 struct Schema {
   // Hashed: a chain of 100,000 revisions holds as many tables, and each statement looks its
   // table up. Where an order shows (check's first difference), keys are sorted.
-  std::unordered_map<std::string, Table> tables;    // by [schema.]name
+  std::unordered_map<std::string, Cow<Table>> tables;  // by [schema.]name
   std::unordered_map<std::string, Index> indexes;   // by [schema.]name
   std::map<std::string, Enum> enums;      // by name
   // The keys of each table's indexes, by the table's key: a table's indexes without a scan

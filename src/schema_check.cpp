@@ -16,11 +16,18 @@ namespace {
 // A schema as the database sees it: constraints in no particular order, and no memory of
 // whether one was written on its column.
 Schema normalized(Schema s) {
+  auto const order = [](Constraint const& a, Constraint const& b) {
+    return std::tie(a.kind, a.name, a.columns, a.ref_schema, a.ref_table, a.ref_columns) <
+           std::tie(b.kind, b.name, b.columns, b.ref_schema, b.ref_table, b.ref_columns);
+  };
   for (auto& [k, t] : s.tables) {
-    for (auto& c : t.constraints) c.from_column = false;
-    std::sort(t.constraints.begin(), t.constraints.end(), [](Constraint const& a, Constraint const& b) {
-      return std::tie(a.kind, a.name, a.columns) < std::tie(b.kind, b.name, b.columns);
-    });
+    auto const& cs = t->constraints;
+    if (std::none_of(cs.begin(), cs.end(), [](Constraint const& c) { return c.from_column; }) &&
+        std::is_sorted(cs.begin(), cs.end(), order))
+      continue;  // shared with the schema it came from, not copied
+    auto& w = t.write();
+    for (auto& c : w.constraints) c.from_column = false;
+    std::sort(w.constraints.begin(), w.constraints.end(), order);
   }
   return s;
 }
@@ -38,10 +45,10 @@ std::vector<std::string> sorted_keys(Map const& m) {
 // The first difference between two schemas, in words.
 std::string difference(Schema const& before, Schema const& after) {
   for (auto const& k : sorted_keys(before.tables)) {
-    auto const& t = before.tables.at(k);
+    auto const& t = *before.tables.at(k);
     auto it = after.tables.find(k);
     if (it == after.tables.end()) return fmt::format("table '{}' is missing", k);
-    auto const& u = it->second;
+    auto const& u = *it->second;
     for (std::size_t i = 0; i < std::max(t.columns.size(), u.columns.size()); ++i) {
       if (i >= t.columns.size()) return fmt::format("table '{}' has an extra column '{}'", k, u.columns[i].name);
       if (i >= u.columns.size() || u.columns[i].name != t.columns[i].name) {
