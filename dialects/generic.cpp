@@ -289,7 +289,7 @@ Statements rebuild_sql(Dialect const& d, Table const& before, Op const& last) {
                             join(values), table_name(d, before)));
   out.push_back("DROP TABLE " + table_name(d, before));
   out.push_back(fmt::format("ALTER TABLE {} RENAME TO {}", quote_table(d, shape.schema, temp), quote(d, last.table->name)));
-  for (auto const& i : last.indexes) out.push_back(create_index_sql(d, i, false));
+  for (auto const& i : last.indexes) out.push_back(create_index_sql(d, *i, false));
   return out;
 }
 }  // namespace

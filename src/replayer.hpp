@@ -56,7 +56,7 @@ class Replayer {
     schema.referrers.clear();
     schema.refers_to.clear();
     schema.enums_of.clear();
-    for (auto const& [k, i] : schema.indexes) schema.indexes_of[key(i.schema, i.table)].insert(k);
+    for (auto const& [k, i] : schema.indexes) schema.indexes_of[key(i->schema, i->table)].insert(k);
     for (auto const& [k, t] : schema.tables) reindex(k);
     schema.enum_uses = whole.enum_uses;
   }

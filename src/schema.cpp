@@ -114,7 +114,7 @@ void Replayer::statement(Statement const& s, bool autocommit, bool assume, std::
   // foreign key needs: only where they can be needed.
   if (op.table && (op.table_before || boost::get<DropIndex>(&s.get())))
     if (auto io = schema.indexes_of.find(key(op.table->schema, op.table->name)); io != schema.indexes_of.end())
-      for (auto const& ik : io->second) op.indexes.push_back(schema.indexes.at(ik));
+      for (auto const& ik : io->second) op.indexes.push_back(schema.indexes.at(ik).share());
   out->push_back(std::move(op));
 }
 
@@ -324,7 +324,7 @@ std::string Replayer::in_use(Table const& t, std::string const& column) const {
   auto const k = key(t.schema, t.name);
   if (auto io = schema.indexes_of.find(k); io != schema.indexes_of.end())
     for (auto const& ik : io->second) {
-      auto const& i = schema.indexes.at(ik);
+      auto const& i = *schema.indexes.at(ik);
       for (auto const& e : i.elements)
         if (auto const* ic = boost::get<IndexColumn>(&e.get()); ic && ic->name.text == column)
           return fmt::format("index '{}'", i.name);
@@ -406,7 +406,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
     for (auto& c : moved.constraints)
       if (c.kind == Constraint::foreign_key && key(c.ref_schema, c.ref_table) == old_key) c.ref_table = moved.name;
     if (auto io = schema.indexes_of.extract(old_key)) {
-      for (auto const& ik : io.mapped()) schema.indexes.at(ik).table = moved.name;
+      for (auto const& ik : io.mapped()) schema.indexes.at(ik).write().table = moved.name;
       io.key() = new_key;
       schema.indexes_of.insert(std::move(io));
     }
@@ -468,8 +468,12 @@ bool Replayer::apply(Statement const& s, Op& op) {
     }
     if (auto io = schema.indexes_of.find(tk); io != schema.indexes_of.end())
       for (auto const& ik : io->second)
-        for (auto& e : schema.indexes.at(ik).elements)
-          if (auto* ic = boost::get<IndexColumn>(&e.get()); ic && ic->name.text == old_name) ic->name.text = c->name;
+        if (auto& index = schema.indexes.at(ik); std::any_of(index->elements.begin(), index->elements.end(), [&](auto const& e) {
+              auto const* ic = boost::get<IndexColumn>(&e.get());
+              return ic && ic->name.text == old_name;
+            }))
+          for (auto& e : index.write().elements)  // copied only if it has the column
+            if (auto* ic = boost::get<IndexColumn>(&e.get()); ic && ic->name.text == old_name) ic->name.text = c->name;
     op.column = std::make_shared<Column const>(*c);
     op.table = snapshot(*cow);
     return true;
@@ -505,28 +509,28 @@ bool Replayer::apply(Statement const& s, Op& op) {
     auto const* t = &**cow;
     auto const k = key(ci->table.schema, ci->name.text);
     if (auto it = schema.indexes.find(k); it != schema.indexes.end())
-      return error(ci->name.loc, DiagKind::index_exists, ci->name.text, it->second.table), false;
+      return error(ci->name.loc, DiagKind::index_exists, ci->name.text, it->second->table), false;
     for (auto const& e : ci->elements)
       if (auto const* ic = boost::get<IndexColumn>(&e.get()); ic && !t->column(ic->name.text))
         return error(ic->name.loc, DiagKind::no_column, key(t->schema, t->name), ic->name.text), false;
     Index i{ci->name.text, t->schema, t->name, ci->unique, ci->elements,
             ci->method ? std::optional<std::string>(ci->method->text) : std::nullopt,
             ci->where ? std::optional<RawSql>(*ci->where) : std::nullopt};
-    op.index = std::make_shared<Index const>(i);
     op.table = snapshot(*cow);
     schema.indexes_of[key(t->schema, t->name)].insert(k);
-    schema.indexes.emplace(k, std::move(i));
+    op.index = schema.indexes.emplace(k, Cow<Index>(std::move(i))).first->second.share();
     return true;
   }
   if (auto const* di = boost::get<DropIndex>(&s.get())) {
     auto const schema_name = di->table ? di->table->schema : std::string();
     auto it = schema.indexes.find(key(schema_name, di->name.text));
     if (it == schema.indexes.end()) return error(di->name.loc, DiagKind::no_index, key(schema_name, di->name.text)), false;
-    if (di->table && it->second.table != di->table->name)
-      return error(di->table->loc, DiagKind::index_elsewhere, di->name.text, it->second.table, di->table->name), false;
-    op.index = std::make_shared<Index const>(it->second);
-    if (auto* t = table(QName{di->name.loc, it->second.schema, it->second.table}, false)) op.table = snapshot(*t);
-    if (auto io = schema.indexes_of.find(key(it->second.schema, it->second.table)); io != schema.indexes_of.end())
+    auto const& index = *it->second;
+    if (di->table && index.table != di->table->name)
+      return error(di->table->loc, DiagKind::index_elsewhere, di->name.text, index.table, di->table->name), false;
+    op.index = it->second.share();
+    if (auto* t = table(QName{di->name.loc, index.schema, index.table}, false)) op.table = snapshot(*t);
+    if (auto io = schema.indexes_of.find(key(index.schema, index.table)); io != schema.indexes_of.end())
       io->second.erase(it->first);
     schema.indexes.erase(it);
     return true;

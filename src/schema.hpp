@@ -125,7 +125,7 @@ struct Schema {
   // Hashed: a chain of 100,000 revisions holds as many tables, and each statement looks its
   // table up. Where an order shows (check's first difference), keys are sorted.
   std::unordered_map<std::string, Cow<Table>> tables;  // by [schema.]name
-  std::unordered_map<std::string, Index> indexes;   // by [schema.]name
+  std::unordered_map<std::string, Cow<Index>> indexes;  // by [schema.]name
   std::map<std::string, Enum> enums;      // by name
   // The keys of each table's indexes, by the table's key: a table's indexes without a scan
   // of all of them (derived from `indexes`, so not compared).
@@ -154,7 +154,7 @@ struct Op {
   std::shared_ptr<Constraint const> constraint;   // added or dropped
   std::shared_ptr<Index const> index;             // created or dropped
   std::shared_ptr<Table const> table_before;  // the table before the statement (what a rebuild copies from)
-  std::vector<Index> indexes;             // the table's indexes after the statement (what a rebuild re-creates)
+  std::vector<std::shared_ptr<Index const>> indexes;  // the table's indexes after the statement (what a rebuild re-creates)
   std::vector<Enum> create_enums;         // enum types new with this statement
   std::vector<Enum> drop_enums;           // enum types no column uses any more
 };
