@@ -115,8 +115,15 @@ std::optional<Project> list_project(ProjectOptions const& options, DiagnosticSin
     diags.error(DiagKind::no_versions_folder, project.versions_dir);
     return std::nullopt;
   }
-  for (fs::directory_iterator it(project.versions_dir, ec), end; !ec && it != end; it.increment(ec))
-    if (it->path().extension() == ".mig") paths.push_back(it->path().lexically_normal().string());
+  // Each path as lexically_normal() writes the folder's path joined with the name, without
+  // normalizing every one (which costs more than reading the file).
+  auto prefix = (fs::path(project.versions_dir) / "x").lexically_normal().string();
+  prefix.pop_back();
+  for (fs::directory_iterator it(project.versions_dir, ec), end; !ec && it != end; it.increment(ec)) {
+    auto const& path = it->path().native();
+    auto const name = std::string_view(path).substr(path.rfind('/') + 1);
+    if (name.size() > 4 && name.ends_with(".mig")) paths.push_back(prefix + std::string(name));  // not ".mig" itself
+  }
   if (ec) {
     diags.error(DiagKind::cannot_read, project.versions_dir, ec.message());
     return std::nullopt;
