@@ -2,6 +2,7 @@
 // dialect's table and hooks for what differs.
 #include <algorithm>
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include "dialects/dialect.hpp"
@@ -32,11 +33,11 @@ std::string names(Dialect const& d, std::vector<std::string> const& list) {
 
 std::string fk_tail(Dialect const& d, Constraint const& c) {
   static constexpr char const* rules[] = {"CASCADE", "RESTRICT", "SET NULL", "SET DEFAULT", "NO ACTION"};
-  std::string out = fmt::format(" REFERENCES {} ({})", quote_table(d, c.ref_schema, c.ref_table), names(d, c.ref_columns));
+  std::string out = fmt::format(FMT_COMPILE(" REFERENCES {} ({})"), quote_table(d, c.ref_schema, c.ref_table), names(d, c.ref_columns));
   for (auto event : {ast::FkEvent::on_delete, ast::FkEvent::on_update})
     for (auto const& a : c.actions)
       if (a.event == event)
-        out += fmt::format(" {} {}", event == ast::FkEvent::on_delete ? "ON DELETE" : "ON UPDATE", rules[static_cast<int>(a.rule)]);
+        out += fmt::format(FMT_COMPILE(" {} {}"), event == ast::FkEvent::on_delete ? "ON DELETE" : "ON UPDATE", rules[static_cast<int>(a.rule)]);
   switch (c.deferral) {
     case ast::Deferral::not_deferrable: break;
     case ast::Deferral::deferrable: out += " DEFERRABLE"; break;
@@ -56,11 +57,11 @@ std::string trim(std::string_view s) {
 }
 
 std::string sized_type(std::string_view name, ast::Type const& t) {
-  return t.length ? fmt::format("{}({})", name, *t.length) : std::string(name);
+  return t.length ? fmt::format(FMT_COMPILE("{}({})"), name, *t.length) : std::string(name);
 }
 
 std::string numeric_type(ast::Type const& t) {
-  return t.scale ? fmt::format("NUMERIC({}, {})", *t.length, *t.scale) : sized_type("NUMERIC", t);
+  return t.scale ? fmt::format(FMT_COMPILE("NUMERIC({}, {})"), *t.length, *t.scale) : sized_type("NUMERIC", t);
 }
 
 std::size_t longest_value(ast::Type const& t) {
@@ -73,10 +74,10 @@ std::size_t longest_value(ast::Type const& t) {
 std::string constraint_sql(Dialect const& d, Constraint const& c) {
   std::string out = c.name.empty() ? "" : "CONSTRAINT " + quote(d, c.name) + " ";
   switch (c.kind) {
-    case Constraint::primary_key: return out + fmt::format("PRIMARY KEY ({})", names(d, c.columns));
-    case Constraint::unique: return out + fmt::format("UNIQUE ({})", names(d, c.columns));
-    case Constraint::foreign_key: return out + fmt::format("FOREIGN KEY({})", names(d, c.columns)) + fk_tail(d, c);
-    case Constraint::check: return out + fmt::format("CHECK ({})", trim(c.sql->text));
+    case Constraint::primary_key: return out + fmt::format(FMT_COMPILE("PRIMARY KEY ({})"), names(d, c.columns));
+    case Constraint::unique: return out + fmt::format(FMT_COMPILE("UNIQUE ({})"), names(d, c.columns));
+    case Constraint::foreign_key: return out + fmt::format(FMT_COMPILE("FOREIGN KEY({})"), names(d, c.columns)) + fk_tail(d, c);
+    case Constraint::check: return out + fmt::format(FMT_COMPILE("CHECK ({})"), trim(c.sql->text));
   }
   return out;
 }
@@ -127,17 +128,17 @@ void create_table(Dialect const& d, Op const& op, Statements& out) {
     return;
   }
   out.push_back(sql);
-  if (t.comment) out.push_back(fmt::format("COMMENT ON TABLE {} IS {}", table_name(d, t), string_literal(d, *t.comment)));
+  if (t.comment) out.push_back(fmt::format(FMT_COMPILE("COMMENT ON TABLE {} IS {}"), table_name(d, t), string_literal(d, *t.comment)));
   for (auto const& c : t.columns)
     if (c.comment)
-      out.push_back(fmt::format("COMMENT ON COLUMN {}.{} IS {}", table_name(d, t), quote(d, c.name), string_literal(d, *c.comment)));
+      out.push_back(fmt::format(FMT_COMPILE("COMMENT ON COLUMN {}.{} IS {}"), table_name(d, t), quote(d, c.name), string_literal(d, *c.comment)));
 }
 
 void add_column(Dialect const& d, Op const& op, Statements& out) {
   out = add_column_sql(d, op);
   auto const& c = *op.column;
   if (c.comment && !d.table_options)  // a comment is inline where table options carry them
-    out.push_back(fmt::format("COMMENT ON COLUMN {}.{} IS {}", table_name(d, *op.table), quote(d, c.name),
+    out.push_back(fmt::format(FMT_COMPILE("COMMENT ON COLUMN {}.{} IS {}"), table_name(d, *op.table), quote(d, c.name),
                               string_literal(d, *c.comment)));
 }
 
@@ -147,14 +148,14 @@ void insert(Dialect const& d, Op const& op, ast::Insert const& s, Statements& ou
   for (auto const& row : s.rows) {
     std::string values;
     for (auto const& v : row) values += (values.empty() ? "" : ", ") + literal_sql(d, v);
-    out.push_back(fmt::format("INSERT INTO {} ({}) VALUES ({})", table_name(d, *op.table), names(d, cols), values));
+    out.push_back(fmt::format(FMT_COMPILE("INSERT INTO {} ({}) VALUES ({})"), table_name(d, *op.table), names(d, cols), values));
   }
 }
 
 // ALTER COLUMN as Alembic's PostgreSQL implementation orders it: type, nullability, default, comment.
 void generic_alter_column(Dialect const& d, Op const& op, Statements& out) {
   auto const& s = boost::get<ast::AlterColumn>(op.statement->get());
-  auto const prefix = fmt::format("ALTER TABLE {} ALTER COLUMN {}", table_name(d, *op.table), quote(d, op.column->name));
+  auto const prefix = fmt::format(FMT_COMPILE("ALTER TABLE {} ALTER COLUMN {}"), table_name(d, *op.table), quote(d, op.column->name));
   auto const find = [&](auto pred) { return std::find_if(s.changes.begin(), s.changes.end(), pred); };
   if (auto it = find([](auto const& c) { return boost::get<ast::TypeChange>(&c.get()); }); it != s.changes.end()) {
     auto const& tc = boost::get<ast::TypeChange>(it->get());
@@ -172,7 +173,7 @@ void generic_alter_column(Dialect const& d, Op const& op, Statements& out) {
   }
   for (auto const& c : s.changes)
     if (boost::get<ast::CommentChange>(&c.get()))
-      out.push_back(fmt::format("COMMENT ON COLUMN {}.{} IS {}", table_name(d, *op.table), quote(d, op.column->name),
+      out.push_back(fmt::format(FMT_COMPILE("COMMENT ON COLUMN {}.{} IS {}"), table_name(d, *op.table), quote(d, op.column->name),
                                 comment_literal(d, op.column->comment)));
 }
 
@@ -180,9 +181,9 @@ void generic_alter_column(Dialect const& d, Op const& op, Statements& out) {
 
 std::string quote(Dialect const& d, std::string_view name) {
   if (name.size() > d.max_identifier_length)  // engines truncate or refuse: never write it
-    throw Unsupported{fmt::format("name '{}'", name),
-                      fmt::format("it is {} bytes, longer than the {} bytes {} allows", name.size(), d.max_identifier_length, d.name)};
-  if (auto const* why = d.name_problem ? d.name_problem(name) : nullptr) throw Unsupported{fmt::format("name '{}'", name), why};
+    throw Unsupported{fmt::format(FMT_COMPILE("name '{}'"), name),
+                      fmt::format(FMT_COMPILE("it is {} bytes, longer than the {} bytes {} allows"), name.size(), d.max_identifier_length, d.name)};
+  if (auto const* why = d.name_problem ? d.name_problem(name) : nullptr) throw Unsupported{fmt::format(FMT_COMPILE("name '{}'"), name), why};
   if (!needs_quotes(d, name)) return std::string(name);
   std::string out(1, d.quote_open);
   for (char c : name) {
@@ -198,7 +199,7 @@ std::string quote_table(Dialect const& d, std::string_view schema, std::string_v
 
 std::string string_literal(Dialect const& d, std::string_view value) {
   if (d.line_break_hazard && value.find_first_of("\r\n") != std::string_view::npos)
-    throw Unsupported{fmt::format("string '{}...'", value.substr(0, value.find_first_of("\r\n"))), d.line_break_hazard};
+    throw Unsupported{fmt::format(FMT_COMPILE("string '{}...'"), value.substr(0, value.find_first_of("\r\n"))), d.line_break_hazard};
   std::string out = "'";
   for (char c : value) {
     out += c;
@@ -245,7 +246,7 @@ void report(Dialect const& d, Op const& op, Unsupported const& u, SourceFile con
 }
 
 std::string create_index_sql(Dialect const& d, Index const& i, bool concurrently) {
-  return fmt::format("CREATE {}INDEX {}{} ON {} {}({}){}", i.unique ? "UNIQUE " : "",
+  return fmt::format(FMT_COMPILE("CREATE {}INDEX {}{} ON {} {}({}){}"), i.unique ? "UNIQUE " : "",
                      concurrently && d.concurrent_indexes ? "CONCURRENTLY " : "", quote(d, i.name),
                      quote_table(d, i.schema, i.table), i.method ? "USING " + *i.method + " " : "", index_elements(d, i),
                      i.where ? " WHERE " + trim(i.where->text) : "");
@@ -277,7 +278,7 @@ Statements rebuild_sql(Dialect const& d, Table const& before, Op const& last) {
     if (!old) continue;
     columns.push_back(quote(d, c.name));
     values.push_back(old->type == c.type ? quote_table(d, "", before.name) + "." + quote(d, c.name)
-                                          : fmt::format("CAST({}.{} AS {})", quote(d, before.name), quote(d, c.name),
+                                          : fmt::format(FMT_COMPILE("CAST({}.{} AS {})"), quote(d, before.name), quote(d, c.name),
                                                         d.column_type(d, c, false)));
   }
   auto join = [](std::vector<std::string> const& v) {
@@ -285,10 +286,10 @@ Statements rebuild_sql(Dialect const& d, Table const& before, Op const& last) {
     for (auto const& x : v) s += (s.empty() ? "" : ", ") + x;
     return s;
   };
-  out.push_back(fmt::format("INSERT INTO {} ({}) SELECT {} FROM {}", quote_table(d, shape.schema, temp), join(columns),
+  out.push_back(fmt::format(FMT_COMPILE("INSERT INTO {} ({}) SELECT {} FROM {}"), quote_table(d, shape.schema, temp), join(columns),
                             join(values), table_name(d, before)));
   out.push_back("DROP TABLE " + table_name(d, before));
-  out.push_back(fmt::format("ALTER TABLE {} RENAME TO {}", quote_table(d, shape.schema, temp), quote(d, last.table->name)));
+  out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} RENAME TO {}"), quote_table(d, shape.schema, temp), quote(d, last.table->name)));
   for (auto const& i : last.indexes) out.push_back(create_index_sql(d, *i, false));
   return out;
 }
@@ -314,10 +315,10 @@ Statements render_op(Dialect const& d, Op const& op) {
 Statements add_column_sql(Dialect const& d, Op const& op) {
   auto const& t = *op.table;
   auto const& c = *op.column;
-  Statements out{fmt::format("ALTER TABLE {} {} {}", table_name(d, t), d.add_column, column_spec(d, c, false))};
+  Statements out{fmt::format(FMT_COMPILE("ALTER TABLE {} {} {}"), table_name(d, t), d.add_column, column_spec(d, c, false))};
   for (auto const& k : t.constraints)  // the constraints the column's own options made
     if (k.from_column && k.kind != Constraint::primary_key && k.columns.size() == 1 && k.columns.front() == c.name)
-      out.push_back(fmt::format("ALTER TABLE {} ADD {}", table_name(d, t), constraint_sql(d, k)));
+      out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} ADD {}"), table_name(d, t), constraint_sql(d, k)));
   return out;
 }
 
@@ -337,16 +338,16 @@ Statements render_generic(Dialect const& d, Op const& op) {
     out.push_back("DROP TABLE " + table_name(d, *op.table));
     enums_after();
   } else if (auto const* rt = boost::get<ast::RenameTable>(&s)) {
-    out.push_back(fmt::format("ALTER TABLE {} RENAME TO {}", quote_table(d, rt->table.schema, rt->table.name),
+    out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} RENAME TO {}"), quote_table(d, rt->table.schema, rt->table.name),
                               quote(d, rt->new_name.text)));
   } else if (boost::get<ast::AddColumn>(&s)) {
     enums_first();
     add_column(d, op, out);
   } else if (boost::get<ast::DropColumn>(&s)) {
-    out.push_back(fmt::format("ALTER TABLE {} DROP COLUMN {}", table_name(d, *op.table), quote(d, op.column->name)));
+    out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} DROP COLUMN {}"), table_name(d, *op.table), quote(d, op.column->name)));
     enums_after();
   } else if (boost::get<ast::RenameColumn>(&s)) {
-    out.push_back(fmt::format("ALTER TABLE {} RENAME {} TO {}", table_name(d, *op.table), quote(d, op.old_column->name),
+    out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} RENAME {} TO {}"), table_name(d, *op.table), quote(d, op.old_column->name),
                               quote(d, op.column->name)));
   } else if (boost::get<ast::AlterColumn>(&s)) {
     enums_first();
@@ -355,16 +356,16 @@ Statements render_generic(Dialect const& d, Op const& op) {
   } else if (auto const* ci = boost::get<ast::CreateIndex>(&s)) {
     out.push_back(create_index_sql(d, *op.index, ci->concurrently));
   } else if (auto const* di = boost::get<ast::DropIndex>(&s)) {
-    out.push_back(fmt::format("DROP INDEX {}{}", di->concurrently && d.concurrent_indexes ? "CONCURRENTLY " : "",
+    out.push_back(fmt::format(FMT_COMPILE("DROP INDEX {}{}"), di->concurrently && d.concurrent_indexes ? "CONCURRENTLY " : "",
                               quote_table(d, op.index->schema, op.index->name)));
   } else if (boost::get<ast::AddConstraint>(&s)) {
-    out.push_back(fmt::format("ALTER TABLE {} ADD {}", table_name(d, *op.table), constraint_sql(d, *op.constraint)));
+    out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} ADD {}"), table_name(d, *op.table), constraint_sql(d, *op.constraint)));
   } else if (boost::get<ast::DropConstraint>(&s)) {
-    out.push_back(fmt::format("ALTER TABLE {} DROP CONSTRAINT {}", table_name(d, *op.table), quote(d, op.constraint->name)));
+    out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} DROP CONSTRAINT {}"), table_name(d, *op.table), quote(d, op.constraint->name)));
   } else if (boost::get<ast::CommentOnTable>(&s)) {
-    out.push_back(fmt::format("COMMENT ON TABLE {} IS {}", table_name(d, *op.table), comment_literal(d, op.table->comment)));
+    out.push_back(fmt::format(FMT_COMPILE("COMMENT ON TABLE {} IS {}"), table_name(d, *op.table), comment_literal(d, op.table->comment)));
   } else if (boost::get<ast::CommentOnColumn>(&s)) {
-    out.push_back(fmt::format("COMMENT ON COLUMN {}.{} IS {}", table_name(d, *op.table), quote(d, op.column->name),
+    out.push_back(fmt::format(FMT_COMPILE("COMMENT ON COLUMN {}.{} IS {}"), table_name(d, *op.table), quote(d, op.column->name),
                               comment_literal(d, op.column->comment)));
   } else if (auto const* in = boost::get<ast::Insert>(&s)) {
     insert(d, op, *in, out);

@@ -4,6 +4,7 @@
 // Alembic's mssql_drop_default/_check/_foreign_key before a column or default is dropped.
 #include <array>
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include "dialects/dialect.hpp"
@@ -20,7 +21,7 @@ std::string column_type(Dialect const&, Column const& c, bool) {
   using K = ast::TypeKind;
   auto const& t = *c.type;
   auto sized = [&](char const* name, char const* otherwise) {
-    return t.length ? fmt::format("{}({})", name, *t.length) : std::string(otherwise);
+    return t.length ? fmt::format(FMT_COMPILE("{}({})"), name, *t.length) : std::string(otherwise);
   };
   switch (t.kind) {
     case K::integer: return "INTEGER";
@@ -41,7 +42,7 @@ std::string column_type(Dialect const&, Column const& c, bool) {
     case K::interval: return "DATETIME";
     case K::binary: return "VARBINARY(max)";
     case K::uuid: return "UNIQUEIDENTIFIER";
-    case K::enum_: return fmt::format("VARCHAR({})", longest_value(t));
+    case K::enum_: return fmt::format(FMT_COMPILE("VARCHAR({})"), longest_value(t));
     case K::native: return t.native;
   }
   return {};
@@ -66,7 +67,7 @@ std::string drop_lookup(Dialect const& d, Table const& t, std::string const& col
   return fmt::format("declare @const_name varchar(256)\nselect @const_name = [name] from{}\nwhere {}parent_object_id = "
                      "object_id({})\nand col_name({}parent_object_id, {}parent_column_id) = {}\nexec({} + @const_name)",
                      from, of, string_literal(d, table_name(d, t)), of, of, string_literal(d, column),
-                     string_literal(d, fmt::format("alter table {} drop constraint ", table_name(d, t))));
+                     string_literal(d, fmt::format(FMT_COMPILE("alter table {} drop constraint "), table_name(d, t))));
 }
 
 std::string drop_fk_lookup(Dialect const& d, Table const& t, std::string const& column) {
@@ -78,11 +79,11 @@ std::string drop_fk_lookup(Dialect const& d, Table const& t, std::string const& 
 // sp_addextendedproperty / sp_updateextendedproperty / sp_dropextendedproperty for MS_Description.
 std::string description(Dialect const& d, Table const& t, std::optional<std::string> const& column,
                         std::optional<std::string> const& before, std::optional<std::string> const& after) {
-  auto const level = fmt::format("'schema', N{}, 'table', N{}{}", string_literal(d, t.schema.empty() ? "dbo" : t.schema),
+  auto const level = fmt::format(FMT_COMPILE("'schema', N{}, 'table', N{}{}"), string_literal(d, t.schema.empty() ? "dbo" : t.schema),
                                  string_literal(d, t.name),
-                                 column ? fmt::format(", 'column', N{}", string_literal(d, *column)) : std::string());
-  if (!after) return fmt::format("EXEC sp_dropextendedproperty 'MS_Description', {}", level);
-  return fmt::format("EXEC {} 'MS_Description', N{}, {}", before ? "sp_updateextendedproperty" : "sp_addextendedproperty",
+                                 column ? fmt::format(FMT_COMPILE(", 'column', N{}"), string_literal(d, *column)) : std::string());
+  if (!after) return fmt::format(FMT_COMPILE("EXEC sp_dropextendedproperty 'MS_Description', {}"), level);
+  return fmt::format(FMT_COMPILE("EXEC {} 'MS_Description', N{}, {}"), before ? "sp_updateextendedproperty" : "sp_addextendedproperty",
                      string_literal(d, *after), level);
 }
 
@@ -107,34 +108,34 @@ bool render_override(Dialect const& d, Op const& op, Statements& out) {
     auto const& c = *op.column;
     if (c.default_value) out.push_back(drop_lookup(d, before, c.name, " sys.default_constraints"));
     if (c.check && c.check_name)
-      out.push_back(fmt::format("ALTER TABLE {} DROP CONSTRAINT {}", table_name(d, before), quote(d, *c.check_name)));
+      out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} DROP CONSTRAINT {}"), table_name(d, before), quote(d, *c.check_name)));
     else if (c.check)
       out.push_back(drop_lookup(d, before, c.name, " sys.check_constraints"));
     for (auto const& k : before.constraints)
       if (k.kind == Constraint::foreign_key && k.columns.size() == 1 && k.columns.front() == c.name) {
         out.push_back(k.name.empty() ? drop_fk_lookup(d, before, c.name)
-                                     : fmt::format("ALTER TABLE {} DROP CONSTRAINT {}", table_name(d, before), quote(d, k.name)));
+                                     : fmt::format(FMT_COMPILE("ALTER TABLE {} DROP CONSTRAINT {}"), table_name(d, before), quote(d, k.name)));
       } else if (k.kind == Constraint::unique && k.columns.size() == 1 && k.columns.front() == c.name && !k.name.empty()) {
-        out.push_back(fmt::format("ALTER TABLE {} DROP CONSTRAINT {}", table_name(d, before), quote(d, k.name)));
+        out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} DROP CONSTRAINT {}"), table_name(d, before), quote(d, k.name)));
       } else if (k.kind == Constraint::unique && k.columns.size() == 1 && k.columns.front() == c.name) {
         throw Unsupported{"drop column " + c.name, "its unnamed unique constraint has a name SQL Server chose; name it"};
       }
-    out.push_back(fmt::format("ALTER TABLE {} DROP COLUMN {}", table_name(d, before), quote(d, c.name)));
+    out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} DROP COLUMN {}"), table_name(d, before), quote(d, c.name)));
     return true;
   }
   if (boost::get<ast::RenameColumn>(&s)) {
-    out.push_back(fmt::format("EXEC sp_rename {}, {}, 'COLUMN'",
+    out.push_back(fmt::format(FMT_COMPILE("EXEC sp_rename {}, {}, 'COLUMN'"),
                               string_literal(d, table_name(d, *op.table) + "." + quote(d, op.old_column->name)),
                               quote(d, op.column->name)));
     return true;
   }
   if (auto const* rt = boost::get<ast::RenameTable>(&s)) {
-    out.push_back(fmt::format("EXEC sp_rename {}, {}", string_literal(d, quote_table(d, rt->table.schema, rt->table.name)),
+    out.push_back(fmt::format(FMT_COMPILE("EXEC sp_rename {}, {}"), string_literal(d, quote_table(d, rt->table.schema, rt->table.name)),
                               quote(d, rt->new_name.text)));
     return true;
   }
   if (boost::get<ast::DropIndex>(&s)) {
-    out.push_back(fmt::format("DROP INDEX {} ON {}", quote(d, op.index->name), quote_table(d, op.index->schema, op.index->table)));
+    out.push_back(fmt::format(FMT_COMPILE("DROP INDEX {} ON {}"), quote(d, op.index->name), quote_table(d, op.index->schema, op.index->table)));
     return true;
   }
   if (boost::get<ast::CommentOnTable>(&s)) {
@@ -152,7 +153,7 @@ bool render_override(Dialect const& d, Op const& op, Statements& out) {
     auto const col = quote(d, after.name);
     bool type_or_null = !(before.type == after.type) || before.nullable != after.nullable;
     if (type_or_null)
-      out.push_back(fmt::format("ALTER TABLE {} ALTER COLUMN {} {} {}", table_name(d, t), col, column_type(d, after, false),
+      out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} ALTER COLUMN {} {} {}"), table_name(d, t), col, column_type(d, after, false),
                                 after.nullable ? "NULL" : "NOT NULL"));
     bool default_change = std::any_of(a->changes.begin(), a->changes.end(), [](ast::Change const& c) {
       auto const* f = boost::get<ast::FlagChange>(&c.get());
@@ -161,7 +162,7 @@ bool render_override(Dialect const& d, Op const& op, Statements& out) {
     if (default_change) {
       out.push_back(drop_lookup(d, t, after.name, " sys.default_constraints"));
       if (after.default_value)
-        out.push_back(fmt::format("ALTER TABLE {} ADD DEFAULT {} FOR {}", table_name(d, t), default_sql(d, *after.default_value), col));
+        out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} ADD DEFAULT {} FOR {}"), table_name(d, t), default_sql(d, *after.default_value), col));
     }
     if (before.comment != after.comment) out.push_back(description(d, t, after.name, before.comment, after.comment));
     return true;

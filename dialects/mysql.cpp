@@ -3,6 +3,7 @@
 // from the schema model; constraints dropped by kind (MariaDB drops a CHECK as a CONSTRAINT).
 #include <array>
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include "dialects/dialect.hpp"
@@ -19,8 +20,8 @@ std::string column_type(Dialect const& d, Column const& c, bool) {
   using K = ast::TypeKind;
   auto const& t = *c.type;
   auto sized = [&](char const* name) {
-    if (!t.length) throw Unsupported{fmt::format("column '{}'", c.name), fmt::format("a {} needs a length", name)};
-    return fmt::format("{}({})", name, *t.length);
+    if (!t.length) throw Unsupported{fmt::format(FMT_COMPILE("column '{}'"), c.name), fmt::format(FMT_COMPILE("a {} needs a length"), name)};
+    return fmt::format(FMT_COMPILE("{}({})"), name, *t.length);
   };
   switch (t.kind) {
     case K::integer: return "INTEGER";
@@ -130,32 +131,32 @@ bool render_override(Dialect const& d, Op const& op, Statements& out) {
         throw Unsupported{"drop index " + di->name.text,
                           "foreign key " + fk + " needs it (InnoDB keeps an index for every foreign key): drop the key first, "
                           "or drop the table, which takes its indexes"};
-    out.push_back(fmt::format("DROP INDEX {} ON {}", quote(d, di->name.text), quote_table(d, op.index->schema, op.index->table)));
+    out.push_back(fmt::format(FMT_COMPILE("DROP INDEX {} ON {}"), quote(d, di->name.text), quote_table(d, op.index->schema, op.index->table)));
     return true;
   }
   if (boost::get<ast::DropConstraint>(&s)) {
     auto const& c = *op.constraint;
     auto const t = table_name(d, *op.table);
     switch (c.kind) {
-      case Constraint::foreign_key: out.push_back(fmt::format("ALTER TABLE {} DROP FOREIGN KEY {}", t, quote(d, c.name))); break;
-      case Constraint::unique: out.push_back(fmt::format("ALTER TABLE {} DROP INDEX {}", t, quote(d, c.name))); break;
-      case Constraint::primary_key: out.push_back(fmt::format("ALTER TABLE {} DROP PRIMARY KEY", t)); break;
+      case Constraint::foreign_key: out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} DROP FOREIGN KEY {}"), t, quote(d, c.name))); break;
+      case Constraint::unique: out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} DROP INDEX {}"), t, quote(d, c.name))); break;
+      case Constraint::primary_key: out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} DROP PRIMARY KEY"), t)); break;
       case Constraint::check:
-        out.push_back(fmt::format("ALTER TABLE {} DROP {} {}", t, d.name == "mariadb" ? "CONSTRAINT" : "CHECK", quote(d, c.name)));
+        out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} DROP {} {}"), t, d.name == "mariadb" ? "CONSTRAINT" : "CHECK", quote(d, c.name)));
         break;
     }
     return true;
   }
   if (boost::get<ast::CommentOnTable>(&s)) {
-    out.push_back(fmt::format("ALTER TABLE {} COMMENT {}", table_name(d, *op.table), string_literal(d, op.table->comment.value_or(""))));
+    out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} COMMENT {}"), table_name(d, *op.table), string_literal(d, op.table->comment.value_or(""))));
     return true;
   }
   if (boost::get<ast::CommentOnColumn>(&s)) {
-    out.push_back(fmt::format("ALTER TABLE {} MODIFY {} {}", table_name(d, *op.table), quote(d, op.column->name), modify_spec(d, *op.column)));
+    out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} MODIFY {} {}"), table_name(d, *op.table), quote(d, op.column->name), modify_spec(d, *op.column)));
     return true;
   }
   if (boost::get<ast::RenameColumn>(&s)) {
-    out.push_back(fmt::format("ALTER TABLE {} CHANGE {} {} {}", table_name(d, *op.table), quote(d, op.old_column->name),
+    out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} CHANGE {} {} {}"), table_name(d, *op.table), quote(d, op.old_column->name),
                               quote(d, op.column->name), modify_spec(d, *op.column)));
     return true;
   }
@@ -164,10 +165,10 @@ bool render_override(Dialect const& d, Op const& op, Statements& out) {
     auto const col = quote(d, op.column->name);
     if (only_default_changes(*a)) {
       out.push_back(op.column->default_value
-                        ? fmt::format("ALTER TABLE {} ALTER COLUMN {} SET DEFAULT {}", t, col, default_sql(d, *op.column->default_value))
-                        : fmt::format("ALTER TABLE {} ALTER COLUMN {} DROP DEFAULT", t, col));
+                        ? fmt::format(FMT_COMPILE("ALTER TABLE {} ALTER COLUMN {} SET DEFAULT {}"), t, col, default_sql(d, *op.column->default_value))
+                        : fmt::format(FMT_COMPILE("ALTER TABLE {} ALTER COLUMN {} DROP DEFAULT"), t, col));
     } else {
-      out.push_back(fmt::format("ALTER TABLE {} MODIFY {} {}", t, col, modify_spec(d, *op.column)));
+      out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} MODIFY {} {}"), t, col, modify_spec(d, *op.column)));
     }
     return true;
   }

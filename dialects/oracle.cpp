@@ -3,6 +3,7 @@
 // time, leaving out a nullability the column already has (Oracle rejects it: ORA-01442).
 #include <array>
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include "dialects/dialect.hpp"
@@ -19,8 +20,8 @@ std::string column_type(Dialect const&, Column const& c, bool) {
   using K = ast::TypeKind;
   auto const& t = *c.type;
   auto varchar2 = [&](char const* what) {
-    if (!t.length) throw Unsupported{fmt::format("column '{}'", c.name), fmt::format("{} needs a length", what)};
-    return fmt::format("VARCHAR2({} CHAR)", *t.length);
+    if (!t.length) throw Unsupported{fmt::format(FMT_COMPILE("column '{}'"), c.name), fmt::format(FMT_COMPILE("{} needs a length"), what)};
+    return fmt::format(FMT_COMPILE("VARCHAR2({} CHAR)"), *t.length);
   };
   switch (t.kind) {
     case K::integer: return "INTEGER";
@@ -36,12 +37,12 @@ std::string column_type(Dialect const&, Column const& c, bool) {
     case K::unicode_text:
     case K::json: return "CLOB";
     case K::date: return "DATE";
-    case K::time: throw Unsupported{fmt::format("column '{}'", c.name), "Oracle has no TIME type"};
+    case K::time: throw Unsupported{fmt::format(FMT_COMPILE("column '{}'"), c.name), "Oracle has no TIME type"};
     case K::datetime: return t.timezone ? "TIMESTAMP WITH TIME ZONE" : "DATE";
     case K::interval: return "INTERVAL DAY TO SECOND";
     case K::binary: return "BLOB";
     case K::uuid: return "CHAR(32)";
-    case K::enum_: return fmt::format("VARCHAR2({} CHAR)", longest_value(t));
+    case K::enum_: return fmt::format(FMT_COMPILE("VARCHAR2({} CHAR)"), longest_value(t));
     case K::native: return t.native;
   }
   return {};
@@ -61,7 +62,7 @@ std::string column_definition(Dialect const& d, Column const& c, bool in_create_
 bool render_override(Dialect const& d, Op const& op, Statements& out) {
   auto const& s = op.statement->get();
   if (boost::get<ast::RenameColumn>(&s)) {
-    out.push_back(fmt::format("ALTER TABLE {} RENAME COLUMN {} TO {}", table_name(d, *op.table), quote(d, op.old_column->name),
+    out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} RENAME COLUMN {} TO {}"), table_name(d, *op.table), quote(d, op.old_column->name),
                               quote(d, op.column->name)));
     return true;
   }
@@ -72,7 +73,7 @@ bool render_override(Dialect const& d, Op const& op, Statements& out) {
   if (auto const* a = boost::get<ast::AlterColumn>(&s)) {
     auto const& before = *op.old_column;
     auto const& after = *op.column;
-    auto const prefix = fmt::format("ALTER TABLE {} MODIFY {}", table_name(d, *op.table), quote(d, after.name));
+    auto const prefix = fmt::format(FMT_COMPILE("ALTER TABLE {} MODIFY {}"), table_name(d, *op.table), quote(d, after.name));
     // Alembic's order: nullability, default, type, comment
     if (before.nullable != after.nullable) out.push_back(prefix + (after.nullable ? " NULL" : " NOT NULL"));
     for (auto const& c : a->changes) {
@@ -82,16 +83,16 @@ bool render_override(Dialect const& d, Op const& op, Statements& out) {
     }
     if (!(before.type == after.type)) out.push_back(prefix + " " + column_type(d, after, false));
     if (before.comment != after.comment)
-      out.push_back(fmt::format("COMMENT ON COLUMN {}.{} IS {}", table_name(d, *op.table), quote(d, after.name),
+      out.push_back(fmt::format(FMT_COMPILE("COMMENT ON COLUMN {}.{} IS {}"), table_name(d, *op.table), quote(d, after.name),
                                 after.comment ? string_literal(d, *after.comment) : "''"));
     return true;
   }
   if (boost::get<ast::CommentOnTable>(&s)) {  // Oracle takes a string, never NULL: '' removes it
-    out.push_back(fmt::format("COMMENT ON TABLE {} IS {}", table_name(d, *op.table), string_literal(d, op.table->comment.value_or(""))));
+    out.push_back(fmt::format(FMT_COMPILE("COMMENT ON TABLE {} IS {}"), table_name(d, *op.table), string_literal(d, op.table->comment.value_or(""))));
     return true;
   }
   if (boost::get<ast::CommentOnColumn>(&s)) {
-    out.push_back(fmt::format("COMMENT ON COLUMN {}.{} IS {}", table_name(d, *op.table), quote(d, op.column->name),
+    out.push_back(fmt::format(FMT_COMPILE("COMMENT ON COLUMN {}.{} IS {}"), table_name(d, *op.table), quote(d, op.column->name),
                               string_literal(d, op.column->comment.value_or(""))));
     return true;
   }

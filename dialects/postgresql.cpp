@@ -2,6 +2,7 @@
 // their first use and dropped after their last, and the words PostgreSQL reserves.
 #include <array>
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include "dialects/dialect.hpp"
@@ -56,7 +57,7 @@ void create_enums(Dialect const& d, std::vector<schema::Enum> const& enums, Stat
   for (auto const& e : enums) {
     std::string values;
     for (auto const& v : e.values) values += (values.empty() ? "" : ", ") + string_literal(d, v);
-    out.push_back(fmt::format("CREATE TYPE {} AS ENUM ({})", quote(d, e.name), values));
+    out.push_back(fmt::format(FMT_COMPILE("CREATE TYPE {} AS ENUM ({})"), quote(d, e.name), values));
   }
 }
 

@@ -4,6 +4,7 @@
 // transactional; Alembic leaves them out).
 #include <array>
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include "dialects/dialect.hpp"
@@ -38,7 +39,7 @@ std::string column_type(Dialect const&, Column const& c, bool) {
     case K::binary: return "BLOB";
     case K::json: return "JSON";
     case K::uuid: return "CHAR(32)";
-    case K::enum_: return fmt::format("VARCHAR({})", longest_value(t));
+    case K::enum_: return fmt::format(FMT_COMPILE("VARCHAR({})"), longest_value(t));
     case K::native: return t.native;
   }
   return {};

@@ -8,6 +8,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include "src/atomic_file.hpp"
@@ -44,15 +45,15 @@ class Writer {
   void version(VersionOp const& op) {
     switch (op.kind) {
       case VersionOp::insert:
-        statement(fmt::format("INSERT INTO {} (version_num){} VALUES ('{}'){}", table_,
+        statement(fmt::format(FMT_COMPILE("INSERT INTO {} (version_num){} VALUES ('{}'){}"), table_,
                               d_.version_insert_output ? " OUTPUT inserted.version_num" : "", op.to,
                               d_.version_insert_returning ? " RETURNING " + table_ + ".version_num" : ""));
         break;
       case VersionOp::update:
-        statement(fmt::format("UPDATE {} SET version_num='{}' WHERE {}.version_num = '{}'", table_, op.to, table_, op.from));
+        statement(fmt::format(FMT_COMPILE("UPDATE {} SET version_num='{}' WHERE {}.version_num = '{}'"), table_, op.to, table_, op.from));
         break;
       case VersionOp::remove:
-        statement(fmt::format("DELETE FROM {} WHERE {}.version_num = '{}'", table_, table_, op.from));
+        statement(fmt::format(FMT_COMPILE("DELETE FROM {} WHERE {}.version_num = '{}'"), table_, table_, op.from));
         break;
     }
   }
