@@ -27,7 +27,10 @@ bool needs_quotes(Dialect const& d, std::string_view name) {
 
 std::string names(Dialect const& d, std::vector<std::string> const& list) {
   std::string out;
-  for (auto const& n : list) out += (out.empty() ? "" : ", ") + quote(d, n);
+  for (auto const& n : list) {
+    if (!out.empty()) out += ", ";
+    out += quote(d, n);
+  }
   return out;
 }
 
@@ -116,12 +119,16 @@ std::string index_elements(Dialect const& d, Index const& i) {
 
 void create_table(Dialect const& d, Op const& op, Statements& out) {
   auto const& t = *op.table;
-  std::vector<std::string> lines;
-  for (auto const& c : t.columns) lines.push_back(column_spec(d, c, true));
-  for (auto const& c : t.constraints) lines.push_back(constraint_sql(d, c));
   std::string sql = "CREATE TABLE " + table_name(d, t) + " (\n";
-  for (std::size_t i = 0; i < lines.size(); ++i) sql += "    " + lines[i] + (i + 1 < lines.size() ? ", \n" : "\n");
-  sql += ")";
+  bool first = true;
+  auto const line = [&](std::string const& text) {
+    sql += first ? "    " : ", \n    ";
+    sql += text;
+    first = false;
+  };
+  for (auto const& c : t.columns) line(column_spec(d, c, true));
+  for (auto const& c : t.constraints) line(constraint_sql(d, c));
+  sql += first ? ")" : "\n)";
   if (d.table_options) {  // the comment is a table option there
     d.table_options(d, t, sql);
     out.push_back(sql);
@@ -224,11 +231,18 @@ std::string default_sql(Dialect const& d, ast::DefaultExpr const& value) {
 
 std::string column_spec(Dialect const& d, Column const& c, bool in_create_table) {
   if (d.column_spec) return d.column_spec(d, c, in_create_table);
-  std::string out = quote(d, c.name) + " " + d.column_type(d, c, in_create_table);
-  if (c.default_value) out += " DEFAULT " + default_sql(d, *c.default_value);
+  std::string out = quote(d, c.name);
+  out += ' ';
+  out += d.column_type(d, c, in_create_table);
+  if (c.default_value) {
+    out += " DEFAULT ";
+    out += default_sql(d, *c.default_value);
+  }
   if (!c.nullable) out += " NOT NULL";
-  if (c.check)
-    out += (c.check_name ? " CONSTRAINT " + quote(d, *c.check_name) : std::string()) + " CHECK (" + trim(c.check->text) + ")";
+  if (c.check) {
+    if (c.check_name) out += " CONSTRAINT " + quote(d, *c.check_name);
+    out += " CHECK (" + trim(c.check->text) + ")";
+  }
   return out;
 }
 
