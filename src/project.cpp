@@ -136,7 +136,7 @@ std::optional<Project> list_project(ProjectOptions const& options, DiagnosticSin
 // while the other parses, where two threads reading at once gain nothing); every error is
 // reported, in file order.
 std::optional<Project> read_project(ProjectOptions const& options, DiagnosticSink& diags,
-                                    std::vector<ast::Revision>* parse) {
+                                    std::vector<ast::Revision>* parse, KeepBlocks keep) {
   std::vector<std::string> paths;
   auto project = list_project(options, diags, paths);
   if (!project) return std::nullopt;
@@ -146,7 +146,10 @@ std::optional<Project> read_project(ProjectOptions const& options, DiagnosticSin
     std::string error;
     read[i] = SourceFile::read(paths[i], error);
     if (!read[i]) sink.file_error(paths[i], DiagKind::cannot_read, paths[i], error);
-    else if (parse) parsed[i] = grammar::parse(*read[i], sink);
+    else if (parse && (parsed[i] = grammar::parse(*read[i], sink))) {
+      if (keep != KeepBlocks::both) std::vector<ast::Statement>().swap(parsed[i]->downgrade.statements);
+      if (keep == KeepBlocks::none) std::vector<ast::Statement>().swap(parsed[i]->upgrade.statements);
+    }
   });
   project->files.reserve(paths.size());
   for (auto& file : read)
@@ -162,12 +165,12 @@ std::optional<Project> read_project(ProjectOptions const& options, DiagnosticSin
 }  // namespace
 
 std::optional<Project> open_project(ProjectOptions const& options, DiagnosticSink& diags) {
-  return read_project(options, diags, nullptr);
+  return read_project(options, diags, nullptr, KeepBlocks::none);
 }
 
 std::optional<Project> open_and_parse(ProjectOptions const& options, DiagnosticSink& diags,
-                                      std::vector<ast::Revision>& revisions) {
-  return read_project(options, diags, &revisions);
+                                      std::vector<ast::Revision>& revisions, KeepBlocks keep) {
+  return read_project(options, diags, &revisions, keep);
 }
 
 }  // namespace retort

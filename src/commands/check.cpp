@@ -14,7 +14,7 @@ int check(Context& ctx) {
   desc.add_options()("parse-only", "read, parse and link, without replaying the schema");
   po::variables_map vm;
   po::store(po::command_line_parser(ctx.args).options(desc).run(), vm);
-  auto loaded = load(ctx);
+  auto loaded = load(ctx, KeepBlocks::both);
   if (!loaded) return 1;
   if (!vm.count("parse-only") &&
       !schema::check_all(loaded->graph, loaded->project.files, loaded->project.config.naming_convention, ctx.diags))

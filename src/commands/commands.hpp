@@ -32,7 +32,8 @@ struct Loaded {
   std::shared_ptr<void> replayed;  // the schema replay ended with, kept to be torn down with the rest
 };
 // The project, read, parsed and linked into ctx.loaded; nullptr on errors (reported).
-Loaded* load(Context& ctx);
+// `keep`: the blocks whose statements the command reads (the others' are dropped).
+Loaded* load(Context& ctx, KeepBlocks keep);
 
 using CommandFn = int (*)(Context&);
 // The command of that name, or nullptr.

@@ -14,9 +14,9 @@ namespace retort::commands {
 
 namespace po = boost::program_options;
 
-Loaded* load(Context& ctx) {
+Loaded* load(Context& ctx, KeepBlocks keep) {
   auto loaded = std::make_shared<Loaded>();
-  auto project = open_and_parse(ctx.project, ctx.diags, loaded->revisions);
+  auto project = open_and_parse(ctx.project, ctx.diags, loaded->revisions, keep);
   if (!project) return nullptr;
   loaded->project = std::move(*project);
   if (ctx.diags.has_errors()) return nullptr;
@@ -63,7 +63,11 @@ int run_plan(Context& ctx, Command command) {
   desc.add_options()("range", po::value(&range)->required())("output,o", po::value(&output))(
       "dialect", po::value(&dialect_name))("plan", po::bool_switch(&plan_only));
   options(ctx, desc, "range", 1);
-  auto loaded = load(ctx);
+  // An upgrade replays upgrades only (those before its range too); a downgrade replays the
+  // upgrades up to its start, then downgrades; stamps and plans read no statements.
+  auto loaded = load(ctx, plan_only || command == Command::stamp ? KeepBlocks::none
+                          : command == Command::upgrade          ? KeepBlocks::upgrades
+                                                                 : KeepBlocks::both);
   if (!loaded) return 1;
   auto const& config = loaded->project.config;
   auto plan = make_plan(loaded->graph, command, range, ctx.diags);
@@ -134,7 +138,7 @@ int history(Context& ctx) {
     base = range.substr(0, colon);
     head = range.substr(colon + 1);
   }
-  auto loaded = load(ctx);
+  auto loaded = load(ctx, KeepBlocks::none);
   if (!loaded) return 1;
   auto revs = walk_revisions(loaded->graph, base.empty() ? "base" : base, head.empty() ? "heads" : head, ctx.diags);
   if (!revs) return 1;
@@ -148,7 +152,7 @@ int heads(Context& ctx) {
   po::options_description desc("heads");
   desc.add_options()("verbose,v", po::bool_switch(&verbose))("resolve-dependencies", po::bool_switch(&resolve));
   options(ctx, desc);
-  auto loaded = load(ctx);
+  auto loaded = load(ctx, KeepBlocks::none);
   if (!loaded) return 1;
   auto const& g = loaded->graph;
   for (Rev r : resolve ? g.real_heads() : g.heads())
@@ -161,7 +165,7 @@ int branches(Context& ctx) {
   po::options_description desc("branches");
   desc.add_options()("verbose,v", po::bool_switch(&verbose));
   options(ctx, desc);
-  auto loaded = load(ctx);
+  auto loaded = load(ctx, KeepBlocks::none);
   if (!loaded) return 1;
   auto const& g = loaded->graph;
   auto revs = walk_revisions(g, "base", "heads", ctx.diags);
@@ -182,7 +186,7 @@ int show(Context& ctx) {
   po::options_description desc("show");
   desc.add_options()("rev", po::value(&rev)->required());
   options(ctx, desc, "rev", 1);
-  auto loaded = load(ctx);
+  auto loaded = load(ctx, KeepBlocks::none);
   if (!loaded) return 1;
   auto const& g = loaded->graph;
   std::vector<std::optional<Rev>> revs;

@@ -73,7 +73,7 @@ struct NewRevision {
 
 // ScriptDirectory.generate_revision: checks, then writes the file whole.
 int generate(Context& ctx, NewRevision const& n) {
-  auto loaded = load(ctx);
+  auto loaded = load(ctx, KeepBlocks::none);
   if (!loaded) return 1;
   auto const& g = loaded->graph;
   auto id = n.rev_id.empty() ? random_id() : n.rev_id;
