@@ -62,7 +62,7 @@ std::string column_definition(Dialect const& d, Column const& c, bool in_create_
 // into its string literals quoted and escaped, so that none can end a literal.
 // `from` is what follows FROM (" view" on the line, or "\n" and a join); `of` qualifies the
 // parent columns ("fkc." in the join).
-std::string drop_lookup(Dialect const& d, Table const& t, std::string const& column, std::string_view from,
+std::string drop_lookup(Dialect const& d, Table const& t, std::string_view column, std::string_view from,
                         std::string_view of = "") {
   return fmt::format("declare @const_name varchar(256)\nselect @const_name = [name] from{}\nwhere {}parent_object_id = "
                      "object_id({})\nand col_name({}parent_object_id, {}parent_column_id) = {}\nexec({} + @const_name)",
@@ -70,14 +70,14 @@ std::string drop_lookup(Dialect const& d, Table const& t, std::string const& col
                      string_literal(d, fmt::format(FMT_COMPILE("alter table {} drop constraint "), table_name(d, t))));
 }
 
-std::string drop_fk_lookup(Dialect const& d, Table const& t, std::string const& column) {
+std::string drop_fk_lookup(Dialect const& d, Table const& t, std::string_view column) {
   return drop_lookup(d, t, column,
                      "\nsys.foreign_keys fk join sys.foreign_key_columns fkc\non fk.object_id=fkc.constraint_object_id",
                      "fkc.");
 }
 
 // sp_addextendedproperty / sp_updateextendedproperty / sp_dropextendedproperty for MS_Description.
-std::string description(Dialect const& d, Table const& t, std::optional<std::string> const& column,
+std::string description(Dialect const& d, Table const& t, std::optional<std::string_view> column,
                         std::optional<std::string> const& before, std::optional<std::string> const& after) {
   auto const level = fmt::format(FMT_COMPILE("'schema', N{}, 'table', N{}{}"), string_literal(d, t.schema.empty() ? "dbo" : t.schema),
                                  string_literal(d, t.name),
@@ -118,7 +118,7 @@ bool render_override(Dialect const& d, Op const& op, Statements& out) {
       } else if (k.kind == Constraint::unique && k.columns.size() == 1 && k.columns.front() == c.name && !k.name.empty()) {
         out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} DROP CONSTRAINT {}"), table_name(d, before), quote(d, k.name)));
       } else if (k.kind == Constraint::unique && k.columns.size() == 1 && k.columns.front() == c.name) {
-        throw Unsupported{"drop column " + c.name, "its unnamed unique constraint has a name SQL Server chose; name it"};
+        throw Unsupported{"drop column " + std::string(c.name), "its unnamed unique constraint has a name SQL Server chose; name it"};
       }
     out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} DROP COLUMN {}"), table_name(d, before), quote(d, c.name)));
     return true;

@@ -78,7 +78,7 @@ class Replayer {
   void resolve_autoincrement(Table& t);
   void use_enum(ast::Type const& type, ast::Loc loc, Op& op);
   void drop_unused_enums(Op& op);
-  std::string in_use(Table const& t, std::string const& column) const;
+  std::string in_use(Table const& t, std::string_view column) const;
 
   bool name_by_convention(Table const& t, Constraint& c, ast::Loc loc);
 

@@ -12,11 +12,11 @@ namespace retort::schema {
 
 std::string key(std::string const& schema, std::string const& name) { return schema.empty() ? name : schema + "." + name; }
 
-Column const* Table::column(std::string const& n) const {
+Column const* Table::column(std::string_view n) const {
   auto it = std::find_if(columns.begin(), columns.end(), [&](Column const& c) { return c.name == n; });
   return it == columns.end() ? nullptr : &*it;
 }
-Column* Table::column(std::string const& n) {
+Column* Table::column(std::string_view n) {
   auto it = std::find_if(columns.begin(), columns.end(), [&](Column const& c) { return c.name == n; });
   return it == columns.end() ? nullptr : &*it;
 }
@@ -316,7 +316,7 @@ bool Replayer::add_column(Table& t, std::string const& name, Type const& type, s
 }
 
 // Which constraint or index still uses a column (inline ones of the column itself do not count).
-std::string Replayer::in_use(Table const& t, std::string const& column) const {
+std::string Replayer::in_use(Table const& t, std::string_view column) const {
   for (auto const& c : t.constraints) {
     bool own = c.from_column && c.columns.size() == 1;  // written on the column itself: it goes with it
     if (!own && std::find(c.columns.begin(), c.columns.end(), column) != c.columns.end()) return describe(c);
@@ -347,6 +347,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
     if (tables.contains(k)) return error(ct->table.loc, DiagKind::table_exists, k), false;
     Table t{ct->table.schema, ct->table.name, {}, {}, {}};
     if (ct->comment) t.comment = ct->comment->value;
+    t.columns.reserve(ct->elements.size());
     std::vector<Constraint> derived;
     bool ok = true;
     for (auto const& e : ct->elements)
@@ -361,7 +362,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
     if (!ok) return false;
     for (auto& c : t.columns)
       if (c.check) {
-        Constraint ck{Constraint::check, "", {c.name}, "", "", {}, {}, Deferral::not_deferrable, *c.check, true};
+        Constraint ck{Constraint::check, "", {std::string(c.name)}, "", "", {}, {}, Deferral::not_deferrable, *c.check, true};
         if (!name_by_convention(t, ck, ct->table.loc)) return false;
         if (!ck.name.empty()) c.check_name = ck.name;
       }

@@ -69,7 +69,7 @@ class Cow {
 };
 
 struct Column {
-  std::string name;
+  std::string_view name;                // the syntax tree's (the trees outlive every model)
   Ref<ast::Type> type;                  // never empty
   bool nullable = true;
   bool autoincrement = false;           // resolved as SQLAlchemy does
@@ -108,8 +108,8 @@ struct Table {
   std::vector<Column> columns;
   std::vector<Constraint> constraints;  // primary key first, then in SQLAlchemy's order
   std::optional<std::string> comment;
-  Column const* column(std::string const& n) const;
-  Column* column(std::string const& n);
+  Column const* column(std::string_view n) const;
+  Column* column(std::string_view n);
   Constraint const* primary_key() const;
   bool operator==(Table const&) const = default;
 };
