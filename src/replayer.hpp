@@ -37,6 +37,7 @@ class Replayer {
     auto it = files_->find(revision.path);
     file_ = it == files_->end() ? nullptr : it->second;
     recording_ = out != nullptr;
+    if (out) out->reserve(out->size() + statements.size());
     for (auto const& s : statements) statement(s, false, false, out);
   }
   void irreversible(ast::Revision const& revision) {
