@@ -2,6 +2,7 @@
 #include "grammar/lexer.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 namespace retort::lex {
@@ -92,20 +93,20 @@ char const* scan_id(Scanner const& s, char const* p, ast::Name& out) {
   return e;
 }
 
-char const* scan_path(Scanner const& s, char const* p, std::size_t min, std::size_t max,
-                      std::vector<std::string>& parts) {
-  parts.clear();
-  ast::Name name;
-  auto const* e = scan_name(s, p, name);
+char const* scan_path(Scanner const& s, char const* p, std::size_t min, std::span<std::string* const> parts) {
+  std::array<ast::Name, 4> names;  // one more than any path: a name too many is still read (and checked)
+  std::size_t n = 0;
+  auto const* e = scan_name(s, p, names[0]);
   if (!e) return nullptr;
-  parts.push_back(std::move(name.text));
-  while (e != s.end && *e == '.') {
-    auto const* next = scan_name(s, e + 1, name);
+  for (n = 1; e != s.end && *e == '.'; ++n) {
+    auto const* next = scan_name(s, e + 1, names[std::min(n, names.size() - 1)]);
     if (!next) return nullptr;
-    parts.push_back(std::move(name.text));
     e = next;
   }
-  if (parts.size() < min || parts.size() > max) return nullptr;
+  if (n < min || n > parts.size()) return nullptr;
+  auto const skip = parts.size() - n;
+  for (std::size_t i = 0; i < parts.size(); ++i)
+    if (i < skip) parts[i]->clear(); else *parts[i] = std::move(names[i - skip].text);
   return e;
 }
 

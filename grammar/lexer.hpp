@@ -5,6 +5,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -77,9 +78,9 @@ char const* match_keyword(Scanner const& s, char const* p, std::string_view keyw
 char const* scan_name(Scanner const& s, char const* p, ast::Name& out);
 // `[A-Za-z0-9_]+`: a revision id or branch label.
 char const* scan_id(Scanner const& s, char const* p, ast::Name& out);
-// Names separated by `.`, between min and max of them.
-char const* scan_path(Scanner const& s, char const* p, std::size_t min, std::size_t max,
-                      std::vector<std::string>& parts);
+// Names separated by `.`, at least `min` and at most parts.size() (<= 3) of them, into the
+// last of `parts` (those before are emptied: `t.c` into {schema, table, column}).
+char const* scan_path(Scanner const& s, char const* p, std::size_t min, std::span<std::string* const> parts);
 // 'text' with '' for a quote.
 char const* scan_string(Scanner const& s, char const* p, ast::StringLit& out);
 // $tag$ ... $tag$ or a balanced ( ... ).

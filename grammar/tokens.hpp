@@ -10,7 +10,8 @@
 
 namespace retort::grammar {
 
-// A token parser: Derived::scan(scanner, p, value) returns the end of the token or nullptr.
+// A token parser: Derived::scan(scanner, p, value) returns the end of the token or nullptr
+// (having written nothing to `value`), or throws a lexical error.
 template <typename Derived, typename Attr>
 struct Token : x3::parser<Derived> {
   using attribute_type = Attr;
@@ -20,11 +21,18 @@ struct Token : x3::parser<Derived> {
   bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, A& attr) const {
     x3::skip_over(first, last, ctx);
     auto const& scanner = x3::get<scanner_tag>(ctx);
-    Attr value{};
-    auto const* end = static_cast<Derived const&>(*this).scan(scanner, first, value);
-    if (!end) return false;
-    x3::traits::move_to(std::move(value), attr);
-    first = end;
+    auto const& self = static_cast<Derived const&>(*this);
+    if constexpr (std::is_same_v<A, Attr>) {  // into the attribute itself: scans write only on success
+      auto const* end = self.scan(scanner, first, attr);
+      if (!end) return false;
+      first = end;
+    } else {
+      Attr value{};
+      auto const* end = self.scan(scanner, first, value);
+      if (!end) return false;
+      x3::traits::move_to(std::move(value), attr);
+      first = end;
+    }
     return true;
   }
 };
@@ -55,19 +63,17 @@ struct IdToken : Token<IdToken, ast::Name> {
 };
 struct QNameToken : Token<QNameToken, ast::QName> {
   char const* scan(lex::Scanner const& s, char const* p, ast::QName& v) const {
-    std::vector<std::string> parts;
-    auto const* e = lex::scan_path(s, p, 1, 2, parts);
-    if (!e) return nullptr;
-    v = {s.loc(p, e), parts.size() == 2 ? parts[0] : std::string(), parts.back()};
+    std::string* const parts[] = {&v.schema, &v.name};
+    auto const* e = lex::scan_path(s, p, 1, parts);
+    if (e) v.loc = s.loc(p, e);
     return e;
   }
 };
 struct ColPathToken : Token<ColPathToken, ast::ColPath> {
   char const* scan(lex::Scanner const& s, char const* p, ast::ColPath& v) const {
-    std::vector<std::string> parts;
-    auto const* e = lex::scan_path(s, p, 2, 3, parts);
-    if (!e) return nullptr;
-    v = {s.loc(p, e), parts.size() == 3 ? parts[0] : std::string(), parts[parts.size() - 2], parts.back()};
+    std::string* const parts[] = {&v.schema, &v.table, &v.column};
+    auto const* e = lex::scan_path(s, p, 2, parts);
+    if (e) v.loc = s.loc(p, e);
     return e;
   }
 };
