@@ -12,7 +12,6 @@ ast::Loc Scanner::loc(char const* from, char const* to) const {
 }
 
 static bool is_digit(char c) { return c >= '0' && c <= '9'; }
-static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 // `/* ... */` at p (not nested); throws when it does not end.
 static char const* skip_block_comment(Scanner const& s, char const* p) {

@@ -4,6 +4,7 @@
 // cheap to compile and test. Malformed tokens throw SyntaxError at the token's start.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <span>
 #include <string>
@@ -57,8 +58,20 @@ inline char const* skip_blanks(Scanner const& s, char const* p) {
   return skip_blanks_scan(s, p);
 }
 
-inline bool is_word_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
-inline bool is_word_char(char c) { return is_word_start(c) || (c >= '0' && c <= '9') || c == '$'; }
+// Character classes by table: the scanners' inner loops test one byte per character.
+enum CharClass : unsigned char { word_start = 1, word_char = 2, space = 4 };
+inline constexpr auto char_classes = [] {
+  std::array<unsigned char, 256> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = t[c - 'a' + 'A'] = word_start | word_char;
+  t['_'] = word_start | word_char;
+  for (int c = '0'; c <= '9'; ++c) t[c] = word_char;
+  t['$'] = word_char;
+  for (unsigned char c : {' ', '\t', '\n', '\r', '\f', '\v'}) t[c] = space;
+  return t;
+}();
+inline bool is_word_start(char c) { return char_classes[static_cast<unsigned char>(c)] & word_start; }
+inline bool is_word_char(char c) { return char_classes[static_cast<unsigned char>(c)] & word_char; }
+inline bool is_space(char c) { return char_classes[static_cast<unsigned char>(c)] & space; }
 
 // `[A-Za-z_][A-Za-z0-9_$]*`: returns the end of the word at p, or p if there is none
 // (inline where it is the word just scanned: alternatives look at the same word in turn).
