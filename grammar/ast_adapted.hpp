@@ -3,6 +3,7 @@
 #pragma once
 
 #include <boost/fusion/include/adapt_struct.hpp>
+#include <boost/spirit/home/x3/support/traits/container_traits.hpp>
 
 #include "grammar/ast.hpp"
 
@@ -42,3 +43,24 @@ BOOST_FUSION_ADAPT_STRUCT(retort::ast::NestedBlock, kind, statements)
 BOOST_FUSION_ADAPT_STRUCT(retort::ast::Block, irreversible, statements)
 BOOST_FUSION_ADAPT_STRUCT(retort::ast::HeaderField, key, values)
 BOOST_FUSION_ADAPT_STRUCT(retort::ast::RevisionSyntax, header, upgrade, downgrade)
+
+namespace boost::spirit::x3::traits {
+
+// Statements and table elements are a few hundred bytes each and come several at a time:
+// their vectors start with room for eight rather than growing, and moving every element,
+// at one, two and four.
+template <typename T>
+struct reserving_push_back {
+  template <typename V>
+  static bool call(std::vector<T>& c, V&& value) {
+    if (c.capacity() == 0) c.reserve(8);
+    c.push_back(static_cast<V&&>(value));
+    return true;
+  }
+};
+template <>
+struct push_back_container<std::vector<retort::ast::Statement>> : reserving_push_back<retort::ast::Statement> {};
+template <>
+struct push_back_container<std::vector<retort::ast::TableElement>> : reserving_push_back<retort::ast::TableElement> {};
+
+}  // namespace boost::spirit::x3::traits
