@@ -44,16 +44,25 @@ BOOST_FUSION_ADAPT_STRUCT(retort::ast::Block, irreversible, statements)
 BOOST_FUSION_ADAPT_STRUCT(retort::ast::HeaderField, key, values)
 BOOST_FUSION_ADAPT_STRUCT(retort::ast::RevisionSyntax, header, upgrade, downgrade)
 
+namespace retort::grammar {
+// How many elements a vector the grammar fills starts with room for. Statements and table
+// elements are a few hundred bytes each and come several at a time: their vectors start
+// with room for eight rather than growing, and moving every element, at one, two and four.
+template <typename T>
+inline constexpr std::size_t initial_capacity = 1;
+template <>
+inline constexpr std::size_t initial_capacity<ast::Statement> = 8;
+template <>
+inline constexpr std::size_t initial_capacity<ast::TableElement> = 8;
+}  // namespace retort::grammar
+
 namespace boost::spirit::x3::traits {
 
-// Statements and table elements are a few hundred bytes each and come several at a time:
-// their vectors start with room for eight rather than growing, and moving every element,
-// at one, two and four.
 template <typename T>
 struct reserving_push_back {
   template <typename V>
   static bool call(std::vector<T>& c, V&& value) {
-    if (c.capacity() == 0) c.reserve(8);
+    if (c.capacity() == 0) c.reserve(retort::grammar::initial_capacity<T>);
     c.push_back(static_cast<V&&>(value));
     return true;
   }

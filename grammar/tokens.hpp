@@ -6,6 +6,7 @@
 #include <string_view>
 #include <tuple>
 
+#include "grammar/ast_adapted.hpp"
 #include "grammar/config.hpp"
 
 namespace retort::grammar {
@@ -138,14 +139,29 @@ struct CommaList : x3::unary_parser<Subject, CommaList<Subject>> {
 
   template <typename It, typename Ctx, typename RCtx, typename A>
   bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, A& attr) const {
-    if (!x3::detail::parse_into_container(this->subject, first, last, ctx, rctx, attr)) return false;
+    if (!one(first, last, ctx, rctx, attr)) return false;
     for (;;) {
       It next = first;
       x3::skip_over(next, last, ctx);
       if (next == last || *next != ',') return true;
       first = next + 1;
-      if (!x3::detail::parse_into_container(this->subject, first, last, ctx, rctx, attr))
-        throw x3::expectation_failure<It>(first, x3::what(this->subject));
+      if (!one(first, last, ctx, rctx, attr)) throw x3::expectation_failure<It>(first, x3::what(this->subject));
+    }
+  }
+
+ private:
+  // One element: parsed in place at the vector's end where it is the subject's attribute
+  // (rather than into a temporary moved in after).
+  template <typename It, typename Ctx, typename RCtx, typename A>
+  bool one(It& first, It const& last, Ctx const& ctx, RCtx& rctx, A& attr) const {
+    using Element = typename x3::traits::attribute_of<Subject, Ctx>::type;
+    if constexpr (requires { typename A::value_type; } && std::is_same_v<typename A::value_type, Element>) {
+      if (attr.empty()) attr.reserve(initial_capacity<Element>);
+      if (this->subject.parse(first, last, ctx, rctx, attr.emplace_back())) return true;
+      attr.pop_back();
+      return false;
+    } else {
+      return x3::detail::parse_into_container(this->subject, first, last, ctx, rctx, attr);
     }
   }
 };
