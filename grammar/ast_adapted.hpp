@@ -3,7 +3,6 @@
 #pragma once
 
 #include <boost/fusion/include/adapt_struct.hpp>
-#include <boost/spirit/home/x3/support/traits/container_traits.hpp>
 
 #include "grammar/ast.hpp"
 
@@ -45,9 +44,10 @@ BOOST_FUSION_ADAPT_STRUCT(retort::ast::HeaderField, key, values)
 BOOST_FUSION_ADAPT_STRUCT(retort::ast::RevisionSyntax, header, upgrade, downgrade)
 
 namespace retort::grammar {
-// How many elements a vector the grammar fills starts with room for. Statements and table
-// elements are a few hundred bytes each and come several at a time: their vectors start
-// with room for eight rather than growing, and moving every element, at one, two and four.
+// How many elements a vector the grammar fills (list_of, many) starts with room for.
+// Statements and table elements are a few hundred bytes each and come several at a time:
+// their vectors start with room for eight rather than growing, and moving every element, at
+// one, two and four.
 template <typename T>
 inline constexpr std::size_t initial_capacity = 1;
 template <>
@@ -55,21 +55,3 @@ inline constexpr std::size_t initial_capacity<ast::Statement> = 8;
 template <>
 inline constexpr std::size_t initial_capacity<ast::TableElement> = 8;
 }  // namespace retort::grammar
-
-namespace boost::spirit::x3::traits {
-
-template <typename T>
-struct reserving_push_back {
-  template <typename V>
-  static bool call(std::vector<T>& c, V&& value) {
-    if (c.capacity() == 0) c.reserve(retort::grammar::initial_capacity<T>);
-    c.push_back(static_cast<V&&>(value));
-    return true;
-  }
-};
-template <>
-struct push_back_container<std::vector<retort::ast::Statement>> : reserving_push_back<retort::ast::Statement> {};
-template <>
-struct push_back_container<std::vector<retort::ast::TableElement>> : reserving_push_back<retort::ast::TableElement> {};
-
-}  // namespace boost::spirit::x3::traits

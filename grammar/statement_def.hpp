@@ -120,7 +120,7 @@ auto const column_option_def =
 auto const column_type = named("a type, such as integer or string(50)", type);
 
 RETORT_RULE(column_def, ast::ColumnDef, "a column definition")
-auto const column_def_def = name > column_type > *column_option;
+auto const column_def_def = name > column_type > many(column_option);
 
 RETORT_RULE(table_element, ast::TableElement, "a column definition or a table constraint")
 auto const table_element_def =
@@ -187,7 +187,7 @@ RETORT_RULE(rename_statement, ast::Statement, "'table' or 'column' after 'rename
 auto const rename_statement_def = rename_table | rename_column;
 
 RETORT_RULE(add_column, ast::AddColumn, "'add column'")
-auto const add_column_def = kw("column") > column_path > column_type > *column_option > semicolon;
+auto const add_column_def = kw("column") > column_path > column_type > many(column_option) > semicolon;
 
 RETORT_RULE(add_constraint, ast::AddConstraint, "'add constraint'")
 auto const add_constraint_def = kw("constraint") > named("the constraint's name", name) >
@@ -254,7 +254,7 @@ auto const plain_statement_def =
 auto const block_end = named("'}' at the end of the block", lit('}'));
 
 RETORT_RULE(nested_statements, std::vector<ast::Statement>, "statements")
-auto const nested_statements_def = *((!(lit('}') | x3::eoi)) > plain_statement);
+auto const nested_statements_def = many((!(lit('}') | x3::eoi)) > plain_statement);
 
 RETORT_RULE(nested_block, ast::NestedBlock, "'autocommit { ... }' or 'assume { ... }'")
 auto const nested_block_def = ((kw("autocommit") >> attr(ast::NestedKind::autocommit)) |
@@ -265,7 +265,7 @@ RETORT_RULE(statement, ast::Statement, "a statement or '}'")
 auto const statement_def = plain_statement | nested_block;
 
 statements_type const statements = "statements";
-auto const statements_def = *((!(lit('}') | x3::eoi)) > statement);
+auto const statements_def = many((!(lit('}') | x3::eoi)) > statement);
 
 BOOST_SPIRIT_DEFINE(column_list, fk_rule, fk_event, fk_action, deferral, function_call, sql_keyword, default_expr,
                     key_body, foreign_key_body, check_body, constraint_body, table_constraint, flag_option,

@@ -130,6 +130,40 @@ constexpr Named<typename x3::extension::as_parser<Subject>::value_type> named(ch
   return {x3::as_parser(s), d};
 }
 
+// One element of a vector attribute: parsed in place at the vector's end where it is the
+// subject's attribute (rather than into a temporary moved in after, as X3 does).
+template <typename Subject, typename It, typename Ctx, typename RCtx, typename A>
+bool parse_element(Subject const& subject, It& first, It const& last, Ctx const& ctx, RCtx& rctx, A& attr) {
+  using Element = typename x3::traits::attribute_of<Subject, Ctx>::type;
+  if constexpr (requires { typename A::value_type; } && std::is_same_v<typename A::value_type, Element>) {
+    if (attr.empty()) attr.reserve(initial_capacity<Element>);
+    if (subject.parse(first, last, ctx, rctx, attr.emplace_back())) return true;
+    attr.pop_back();
+    return false;
+  } else {
+    return x3::detail::parse_into_container(subject, first, last, ctx, rctx, attr);
+  }
+}
+
+// `*p`, each element parsed in place.
+template <typename Subject>
+struct Many : x3::unary_parser<Subject, Many<Subject>> {
+  static bool const handles_container = true;
+  static bool const has_attribute = true;
+  constexpr explicit Many(Subject const& subject) : x3::unary_parser<Subject, Many<Subject>>(subject) {}
+
+  template <typename It, typename Ctx, typename RCtx, typename A>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, A& attr) const {
+    while (parse_element(this->subject, first, last, ctx, rctx, attr)) {
+    }
+    return true;
+  }
+};
+template <typename Subject>
+constexpr Many<typename x3::extension::as_parser<Subject>::value_type> many(Subject const& s) {
+  return Many<typename x3::extension::as_parser<Subject>::value_type>(x3::as_parser(s));
+}
+
 // `p` then any number of `, p`: after a comma, p is expected (an error names it).
 template <typename Subject>
 struct CommaList : x3::unary_parser<Subject, CommaList<Subject>> {
@@ -139,29 +173,14 @@ struct CommaList : x3::unary_parser<Subject, CommaList<Subject>> {
 
   template <typename It, typename Ctx, typename RCtx, typename A>
   bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, A& attr) const {
-    if (!one(first, last, ctx, rctx, attr)) return false;
+    if (!parse_element(this->subject, first, last, ctx, rctx, attr)) return false;
     for (;;) {
       It next = first;
       x3::skip_over(next, last, ctx);
       if (next == last || *next != ',') return true;
       first = next + 1;
-      if (!one(first, last, ctx, rctx, attr)) throw x3::expectation_failure<It>(first, x3::what(this->subject));
-    }
-  }
-
- private:
-  // One element: parsed in place at the vector's end where it is the subject's attribute
-  // (rather than into a temporary moved in after).
-  template <typename It, typename Ctx, typename RCtx, typename A>
-  bool one(It& first, It const& last, Ctx const& ctx, RCtx& rctx, A& attr) const {
-    using Element = typename x3::traits::attribute_of<Subject, Ctx>::type;
-    if constexpr (requires { typename A::value_type; } && std::is_same_v<typename A::value_type, Element>) {
-      if (attr.empty()) attr.reserve(initial_capacity<Element>);
-      if (this->subject.parse(first, last, ctx, rctx, attr.emplace_back())) return true;
-      attr.pop_back();
-      return false;
-    } else {
-      return x3::detail::parse_into_container(this->subject, first, last, ctx, rctx, attr);
+      if (!parse_element(this->subject, first, last, ctx, rctx, attr))
+        throw x3::expectation_failure<It>(first, x3::what(this->subject));
     }
   }
 };
@@ -275,6 +294,8 @@ namespace traits {
 template <typename S, typename Context>
 struct attribute_of<retort::grammar::CommaList<S>, Context>
     : build_container<typename attribute_of<S, Context>::type> {};
+template <typename S, typename Context>
+struct attribute_of<retort::grammar::Many<S>, Context> : build_container<typename attribute_of<S, Context>::type> {};
 }  // namespace traits
 template <typename S>
 struct get_info<retort::grammar::CommaList<S>> {
