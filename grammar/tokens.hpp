@@ -6,6 +6,8 @@
 #include <string_view>
 #include <tuple>
 
+#include <boost/mpl/contains.hpp>
+
 #include "grammar/ast_adapted.hpp"
 #include "grammar/config.hpp"
 
@@ -189,6 +191,15 @@ constexpr CommaList<typename x3::extension::as_parser<Subject>::value_type> list
   return CommaList<typename x3::extension::as_parser<Subject>::value_type>(x3::as_parser(s));
 }
 
+// Whether T is one of the alternatives of the x3::variant V.
+template <typename T, typename V>
+inline constexpr bool is_alternative_of = [] {
+  if constexpr (requires { typename V::base_type::types; })
+    return boost::mpl::contains<typename V::base_type::types, T>::value;
+  else
+    return false;
+}();
+
 // One case of by_keyword(): `parser`, where the next word is `word`.
 template <typename Parser>
 struct Case {
@@ -220,24 +231,34 @@ struct ByKeyword : x3::parser<ByKeyword<Attr, Otherwise, Parsers...>> {
     x3::skip_over(p, last, ctx);
     auto const& scanner = x3::get<scanner_tag>(ctx);
     std::string_view const word(p, static_cast<std::size_t>(lex::scan_word(scanner, p) - p));
+    bool tried = false;
     bool const parsed = std::apply(
         [&](auto const&... c) {
-          bool done = false;
-          return ((!done && lex::same_word(word, c.word) && (done = true) && one(c.parser, first, last, ctx, rctx, attr)) || ...);
+          return ((!tried && lex::same_word(word, c.word) && (tried = true) && one(c.parser, first, last, ctx, rctx, attr)) || ...);
         },
         cases);
     if (parsed) return true;
-    if constexpr (std::is_same_v<Otherwise, no_otherwise>) return false;
-    else return one(otherwise, first, last, ctx, rctx, attr);
+    if constexpr (std::is_same_v<Otherwise, no_otherwise>) {
+      return false;
+    } else {
+      if constexpr (std::is_default_constructible_v<A> && std::is_move_assignable_v<A>)
+        if (tried) attr = A{};  // nothing of the failed case's parse is left for `otherwise`
+      return one(otherwise, first, last, ctx, rctx, attr);
+    }
   }
 
  private:
   template <typename P, typename It, typename Ctx, typename RCtx, typename A>
   static bool one(P const& p, It& first, It const& last, Ctx const& ctx, RCtx& rctx, A& attr) {
+    using V = typename x3::traits::attribute_of<P, Ctx>::type;
     if constexpr (std::is_same_v<A, x3::unused_type const> || std::is_same_v<A, x3::unused_type>) {
       return p.parse(first, last, ctx, rctx, attr);
+    } else if constexpr (is_alternative_of<V, A>) {  // into the variant's alternative itself
+      auto& variant = attr.get();
+      if (!boost::get<V>(&variant)) variant = V{};
+      return p.parse(first, last, ctx, rctx, boost::get<V>(variant));
     } else {
-      typename x3::traits::attribute_of<P, Ctx>::type value{};
+      V value{};
       if (!p.parse(first, last, ctx, rctx, value)) return false;
       x3::traits::move_to(std::move(value), attr);
       return true;
