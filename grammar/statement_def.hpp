@@ -157,7 +157,8 @@ auto const create_index_def = ((kw("unique") >> attr(true) > named("'index' afte
                               -(kw("where") > raw_sql_expected) > semicolon;
 
 RETORT_RULE(create_statement, ast::Statement, "'table' or 'index' after 'create'")
-auto const create_statement_def = create_table | create_index;
+auto const create_statement_def = by_keyword<ast::Statement>(no_otherwise{}, when("table", create_table),
+                                                              when("index", create_index), when("unique", create_index));
 
 RETORT_RULE(drop_table, ast::DropTable, "'drop table'")
 auto const drop_table_def = kw("table") > table_name > semicolon;
@@ -174,7 +175,9 @@ auto const drop_constraint_def = kw("constraint") > named("the constraint's name
                                  named("'on' and the table", kw("on")) > table_name > semicolon;
 
 RETORT_RULE(drop_statement, ast::Statement, "'table', 'column', 'index' or 'constraint' after 'drop'")
-auto const drop_statement_def = drop_table | drop_column | drop_index | drop_constraint;
+auto const drop_statement_def =
+    by_keyword<ast::Statement>(no_otherwise{}, when("table", drop_table), when("column", drop_column),
+                               when("index", drop_index), when("constraint", drop_constraint));
 
 RETORT_RULE(rename_table, ast::RenameTable, "'rename table'")
 auto const rename_table_def = kw("table") > table_name > named("'to' and the new name", kw("to")) > new_name > semicolon;
@@ -184,7 +187,8 @@ auto const rename_column_def =
     kw("column") > column_path > named("'to' and the new name", kw("to")) > new_name > semicolon;
 
 RETORT_RULE(rename_statement, ast::Statement, "'table' or 'column' after 'rename'")
-auto const rename_statement_def = rename_table | rename_column;
+auto const rename_statement_def =
+    by_keyword<ast::Statement>(no_otherwise{}, when("table", rename_table), when("column", rename_column));
 
 RETORT_RULE(add_column, ast::AddColumn, "'add column'")
 auto const add_column_def = kw("column") > column_path > column_type > many(column_option) > semicolon;
@@ -194,7 +198,8 @@ auto const add_constraint_def = kw("constraint") > named("the constraint's name"
                                 named("'on' and the table", kw("on")) > table_name > constraint_body > semicolon;
 
 RETORT_RULE(add_statement, ast::Statement, "'column' or 'constraint' after 'add'")
-auto const add_statement_def = add_column | add_constraint;
+auto const add_statement_def =
+    by_keyword<ast::Statement>(no_otherwise{}, when("column", add_column), when("constraint", add_constraint));
 
 RETORT_RULE(type_change, ast::TypeChange, "'type'")
 auto const type_change_def = kw("type") > column_type > -(kw("using") > raw_sql_expected);
@@ -228,7 +233,8 @@ auto const comment_column_def = kw("column") > column_path > named("'is' and the
                                 named("the comment as a 'quoted string' or null", string_or_null) > semicolon;
 
 RETORT_RULE(comment_statement, ast::Statement, "'table' or 'column' after 'comment on'")
-auto const comment_statement_def = comment_table | comment_column;
+auto const comment_statement_def =
+    by_keyword<ast::Statement>(no_otherwise{}, when("table", comment_table), when("column", comment_column));
 
 RETORT_RULE(row, ast::Row, "a row of values in parentheses")
 auto const row_def = lit('(') > list_of(named("a value (a number, a 'string', true, false or null)", literal)) >
@@ -245,11 +251,12 @@ RETORT_RULE(execute, ast::Execute, "'execute'")
 auto const execute_def = dialect_list > raw_sql_expected > semicolon;
 
 RETORT_RULE(plain_statement, ast::Statement, "a statement or '}'")
-auto const plain_statement_def =
-    (kw("create") > create_statement) | (kw("drop") > drop_statement) | (kw("rename") > rename_statement) |
-    (kw("add") > add_statement) | (kw("alter") > alter_column) |
-    (kw("comment") > named("'on' after 'comment'", kw("on")) > comment_statement) | (kw("insert") > insert) |
-    (kw("execute") > execute);
+auto const plain_statement_def = by_keyword<ast::Statement>(
+    no_otherwise{}, when("create", kw("create") > create_statement), when("drop", kw("drop") > drop_statement),
+    when("rename", kw("rename") > rename_statement), when("add", kw("add") > add_statement),
+    when("alter", kw("alter") > alter_column),
+    when("comment", kw("comment") > named("'on' after 'comment'", kw("on")) > comment_statement),
+    when("insert", kw("insert") > insert), when("execute", kw("execute") > execute));
 
 auto const block_end = named("'}' at the end of the block", lit('}'));
 

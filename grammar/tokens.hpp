@@ -253,6 +253,8 @@ struct ByKeyword : x3::parser<ByKeyword<Attr, Otherwise, Parsers...>> {
     using V = typename x3::traits::attribute_of<P, Ctx>::type;
     if constexpr (std::is_same_v<A, x3::unused_type const> || std::is_same_v<A, x3::unused_type>) {
       return p.parse(first, last, ctx, rctx, attr);
+    } else if constexpr (std::is_same_v<V, std::remove_const_t<A>>) {
+      return p.parse(first, last, ctx, rctx, attr);
     } else if constexpr (is_alternative_of<V, A>) {  // into the variant's alternative itself
       auto& variant = attr.get();
       if (!boost::get<V>(&variant)) variant = V{};
