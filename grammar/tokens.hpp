@@ -133,12 +133,21 @@ constexpr Named<typename x3::extension::as_parser<Subject>::value_type> named(ch
 }
 
 // One element of a vector attribute: parsed in place at the vector's end where it is the
-// subject's attribute (rather than into a temporary moved in after, as X3 does).
+// subject's attribute and there is room for it (rather than into a temporary moved in after,
+// as X3 does). Where the vector is full, through a temporary all the same: it grows only for
+// an element that parsed (an empty list allocates nothing; the last try of many() costs no
+// room).
 template <typename Subject, typename It, typename Ctx, typename RCtx, typename A>
 bool parse_element(Subject const& subject, It& first, It const& last, Ctx const& ctx, RCtx& rctx, A& attr) {
   using Element = typename x3::traits::attribute_of<Subject, Ctx>::type;
   if constexpr (requires { typename A::value_type; } && std::is_same_v<typename A::value_type, Element>) {
-    if (attr.empty()) attr.reserve(initial_capacity<Element>);
+    if (attr.size() == attr.capacity()) {
+      Element value{};
+      if (!subject.parse(first, last, ctx, rctx, value)) return false;
+      if (attr.empty()) attr.reserve(initial_capacity<Element>);
+      attr.push_back(std::move(value));
+      return true;
+    }
     if (subject.parse(first, last, ctx, rctx, attr.emplace_back())) return true;
     attr.pop_back();
     return false;
