@@ -77,11 +77,16 @@ class Writer {
 constexpr std::size_t batch_steps = 64;
 
 // The rendering thread and the one batch waiting for it (replay waits while one is waiting,
-// so memory holds at most three batches: being filled, waiting, being rendered).
+// so memory holds at most three batches: being filled, waiting, being rendered, besides those
+// rendered and not yet handed back).
 struct Assembler::Worker {
   std::mutex mutex;
   std::condition_variable changed;
   std::vector<schema::CheckedStep> waiting;
+  // Rendered batches, handed back to be freed by the thread that allocated them: freed by the
+  // rendering thread, each block would go onto its page's list of foreign frees, which the
+  // replaying thread, the busier, must walk block by block before it can reuse the page.
+  std::vector<std::vector<schema::CheckedStep>> rendered;
   bool done = false;
   std::exception_ptr thrown;  // what rendering threw, thrown again by finish() as one thread would
   std::jthread thread;
@@ -141,18 +146,23 @@ void Assembler::hand_over() {
         } catch (...) {
           w.thrown = std::current_exception();
         }
-        steps.clear();
+        std::lock_guard lock(w.mutex);
+        w.rendered.push_back(std::move(steps));
+        steps = {};
       }
     });
   }
+  std::vector<std::vector<schema::CheckedStep>> rendered;
   {
     std::unique_lock lock(worker_->mutex);
     worker_->changed.wait(lock, [&] { return worker_->waiting.empty(); });
     worker_->waiting.swap(batch_);
+    rendered.swap(worker_->rendered);
   }
   worker_->changed.notify_all();
   batch_.clear();
   batch_.reserve(batch_steps);
+  rendered.clear();  // freed here, where they were allocated
 }
 
 void Assembler::render(schema::CheckedStep const& checked) {
