@@ -71,7 +71,7 @@ class Replayer {
 
   void statement(ast::Statement const& s, bool autocommit, bool assume, std::vector<Op>* out);
   bool apply(ast::Statement const& s, Op& op);
-  Cow<Table>* table(ast::QName const& q, bool must_exist = true);
+  Cow<Table>* table(std::string const& schema_name, std::string const& name, ast::Loc loc, bool must_exist = true);
   bool add_column(Table& t, std::string const& name, ast::Type const& type, std::vector<ast::ColumnOption> const& options,
                   ast::Loc loc, Op& op, std::vector<Constraint>& derived);
   bool add_constraint(Table& t, Constraint c, ast::Loc loc, Constraint* added = nullptr);
@@ -94,24 +94,25 @@ class Replayer {
       for (auto const& c : t->second->columns)
         if (c.type->kind == ast::TypeKind::enum_) enums.push_back(c.type->name);
     }
-    if (auto& was = schema.enums_of[k]; was != enums) {
+    static std::vector<std::string> const none;
+    auto const was_enums = schema.enums_of.find(k);
+    if (auto const& was = was_enums == schema.enums_of.end() ? none : was_enums->second; was != enums) {
       for (auto const& e : was) --schema.enum_uses[e];
       for (auto const& e : enums) ++schema.enum_uses[e];
-      was = std::move(enums);
+      if (was_enums != schema.enums_of.end()) schema.enums_of.erase(was_enums);
+      if (!enums.empty()) schema.enums_of.emplace(k, std::move(enums));
     }
-    if (schema.enums_of[k].empty()) schema.enums_of.erase(k);
-    auto& before = schema.refers_to[k];
-    if (before == now) {
-      if (now.empty()) schema.refers_to.erase(k);
-      return;
-    }
+    auto const was_refs = schema.refers_to.find(k);
+    auto const& before = was_refs == schema.refers_to.end() ? none : was_refs->second;
+    if (before == now) return;
     for (auto const& r : before)
       if (auto& m = schema.referrers[r]; --m[k] == 0) {
         m.erase(k);
         if (m.empty()) schema.referrers.erase(r);
       }
     for (auto const& r : now) ++schema.referrers[r][k];
-    if (now.empty()) schema.refers_to.erase(k); else before = std::move(now);
+    if (was_refs != schema.refers_to.end()) schema.refers_to.erase(was_refs);
+    if (!now.empty()) schema.refers_to.emplace(k, std::move(now));
   }
 
   // The tables whose foreign keys refer to the table `k` (`k` itself among them if it refers
@@ -137,6 +138,7 @@ class Replayer {
   SourceFile const* file_ = nullptr;
   bool failed_ = false;
   bool recording_ = false;  // ops are kept: their tables must be snapshots
+  Cow<Table>* target_ = nullptr;  // the table of the statement being applied, found before
 
  public:
   Schema schema;

@@ -89,12 +89,15 @@ void Replayer::statement(Statement const& s, bool autocommit, bool assume, std::
     if (auto it = schema.tables.find(*table_key); it != schema.tables.end()) {
       foreign_keys_before = foreign_keys(*it->second);
       if (recording_) op.table_before = snapshot(it->second);
+      target_ = &it->second;  // apply's lookup of it
     }
   if (auto const* ci = boost::get<CreateIndex>(&s.get()); ci && ci->concurrently && !autocommit && !assume)
     error(ci->loc, DiagKind::concurrently_outside_autocommit, "create index concurrently");
   if (auto const* di = boost::get<DropIndex>(&s.get()); di && di->concurrently && !autocommit && !assume)
     error(di->loc, DiagKind::concurrently_outside_autocommit, "drop index concurrently");
-  if (!apply(s, op)) return;
+  bool const applied = apply(s, op);
+  target_ = nullptr;
+  if (!applied) return;
   auto const* renamed = boost::get<RenameTable>(&s.get());
   // What can change a table's foreign keys or the enum types of its columns: creating,
   // dropping or renaming it, or a column or constraint statement that adds or drops a
@@ -118,10 +121,11 @@ void Replayer::statement(Statement const& s, bool autocommit, bool assume, std::
   out->push_back(std::move(op));
 }
 
-Cow<Table>* Replayer::table(QName const& q, bool must_exist) {
-  auto it = schema.tables.find(key(q.schema, q.name));
+Cow<Table>* Replayer::table(std::string const& schema_name, std::string const& name, Loc loc, bool must_exist) {
+  if (target_ && (*target_)->name == name && (*target_)->schema == schema_name) return target_;
+  auto it = schema.tables.find(key(schema_name, name));
   if (it != schema.tables.end()) return &it->second;
-  if (must_exist) error(q.loc, DiagKind::no_table, key(q.schema, q.name));
+  if (must_exist) error(loc, DiagKind::no_table, key(schema_name, name));
   return nullptr;
 }
 
@@ -371,7 +375,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
     return true;
   }
   if (auto const* dt = boost::get<DropTable>(&s.get())) {
-    auto* t = table(dt->table);
+    auto* t = table(dt->table.schema, dt->table.name, dt->table.loc);
     if (!t) return false;
     auto const k = key((*t)->schema, (*t)->name);
     for (auto const& ok : referring(k))
@@ -390,7 +394,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
     return true;
   }
   if (auto const* rt = boost::get<RenameTable>(&s.get())) {
-    auto* t = table(rt->table);
+    auto* t = table(rt->table.schema, rt->table.name, rt->table.loc);
     if (!t) return false;
     auto const old_key = key((*t)->schema, (*t)->name), new_key = key((*t)->schema, rt->new_name.text);
     if (tables.contains(new_key)) return error(rt->new_name.loc, DiagKind::table_exists, new_key), false;
@@ -415,7 +419,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
     return true;
   }
   if (auto const* ac = boost::get<AddColumn>(&s.get())) {
-    auto* cow = table(QName{ac->column.loc, ac->column.schema, ac->column.table});
+    auto* cow = table(ac->column.schema, ac->column.table, ac->column.loc);
     if (!cow) return false;
     auto* t = &cow->write();
     std::vector<Constraint> derived;
@@ -428,7 +432,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
     return true;
   }
   if (auto const* dc = boost::get<DropColumn>(&s.get())) {
-    auto* cow = table(QName{dc->column.loc, dc->column.schema, dc->column.table});
+    auto* cow = table(dc->column.schema, dc->column.table, dc->column.loc);
     if (!cow) return false;
     auto* t = &cow->write();
     auto const* c = t->column(dc->column.column);
@@ -445,7 +449,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
     return true;
   }
   if (auto const* rc = boost::get<RenameColumn>(&s.get())) {
-    auto* cow = table(QName{rc->column.loc, rc->column.schema, rc->column.table});
+    auto* cow = table(rc->column.schema, rc->column.table, rc->column.loc);
     if (!cow) return false;
     auto* t = &cow->write();
     auto* c = t->column(rc->column.column);
@@ -480,7 +484,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
     return true;
   }
   if (auto const* al = boost::get<AlterColumn>(&s.get())) {
-    auto* cow = table(QName{al->column.loc, al->column.schema, al->column.table});
+    auto* cow = table(al->column.schema, al->column.table, al->column.loc);
     if (!cow) return false;
     auto* t = &cow->write();
     auto* c = t->column(al->column.column);
@@ -505,7 +509,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
     return true;
   }
   if (auto const* ci = boost::get<CreateIndex>(&s.get())) {
-    auto* cow = table(ci->table);
+    auto* cow = table(ci->table.schema, ci->table.name, ci->table.loc);
     if (!cow) return false;
     auto const* t = &**cow;
     auto const k = key(ci->table.schema, ci->name.text);
@@ -530,14 +534,14 @@ bool Replayer::apply(Statement const& s, Op& op) {
     if (di->table && index.table != di->table->name)
       return error(di->table->loc, DiagKind::index_elsewhere, di->name.text, index.table, di->table->name), false;
     op.index = it->second.share();
-    if (auto* t = table(QName{di->name.loc, index.schema, index.table}, false)) op.table = snapshot(*t);
+    if (auto* t = table(index.schema, index.table, di->name.loc, false)) op.table = snapshot(*t);
     if (auto io = schema.indexes_of.find(key(index.schema, index.table)); io != schema.indexes_of.end())
       io->second.erase(it->first);
     schema.indexes.erase(it);
     return true;
   }
   if (auto const* ad = boost::get<AddConstraint>(&s.get())) {
-    auto* cow = table(ad->table);
+    auto* cow = table(ad->table.schema, ad->table.name, ad->table.loc);
     if (!cow) return false;
     Constraint added;
     if (!add_constraint(cow->write(), body_constraint(ad->body, ad->name.text), ad->loc, &added)) return false;
@@ -546,7 +550,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
     return true;
   }
   if (auto const* dc = boost::get<DropConstraint>(&s.get())) {
-    auto* cow = table(dc->table);
+    auto* cow = table(dc->table.schema, dc->table.name, dc->table.loc);
     if (!cow) return false;
     auto* t = &cow->write();
     auto it = std::find_if(t->constraints.begin(), t->constraints.end(), [&](auto const& c) { return c.name == dc->name.text; });
@@ -557,14 +561,14 @@ bool Replayer::apply(Statement const& s, Op& op) {
     return true;
   }
   if (auto const* cot = boost::get<CommentOnTable>(&s.get())) {
-    auto* cow = table(cot->table);
+    auto* cow = table(cot->table.schema, cot->table.name, cot->table.loc);
     if (!cow) return false;
     cow->write().comment = cot->text ? std::optional<std::string>(cot->text->value) : std::nullopt;
     op.table = snapshot(*cow);
     return true;
   }
   if (auto const* coc = boost::get<CommentOnColumn>(&s.get())) {
-    auto* cow = table(QName{coc->column.loc, coc->column.schema, coc->column.table});
+    auto* cow = table(coc->column.schema, coc->column.table, coc->column.loc);
     if (!cow) return false;
     auto* t = &cow->write();
     auto* c = t->column(coc->column.column);
@@ -576,7 +580,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
     return true;
   }
   if (auto const* in = boost::get<Insert>(&s.get())) {
-    auto* cow = table(in->table);
+    auto* cow = table(in->table.schema, in->table.name, in->table.loc);
     if (!cow) return false;
     auto const* t = &**cow;
     for (auto const& c : in->columns)
