@@ -42,7 +42,8 @@ class Linker {
  public:
   Linker(std::vector<ast::Revision> const& revisions, std::vector<SourceFile> const& files, DiagnosticSink& diags)
       : revisions_(revisions), diags_(diags) {
-    for (auto const& f : files) files_[f.path()] = &f;
+    files_.reserve(files.size());
+    for (auto const& f : files) files_.emplace(f.path(), &f);
   }
 
   std::optional<Graph> run();
@@ -64,7 +65,7 @@ class Linker {
 
   std::vector<ast::Revision> const& revisions_;
   DiagnosticSink& diags_;
-  std::unordered_map<std::string, SourceFile const*> files_;
+  std::unordered_map<std::string_view, SourceFile const*> files_;  // by path (the files' own)
   Graph g_;
   bool failed_ = false;
 };
@@ -79,6 +80,7 @@ void Linker::add_nodes() {
     }
     Node node;
     node.revision = &r;
+    if (auto f = files_.find(r.path); f != files_.end()) node.file = f->second;
     node.id = r.id.text;
     for (auto const& l : r.branch_labels) node.own_labels.push_back(l.text);
     g_.nodes_.push_back(std::move(node));

@@ -22,6 +22,7 @@ using Rev = std::uint32_t;  // a revision's index in load (file-name) order
 
 struct Node {
   ast::Revision const* revision = nullptr;
+  SourceFile const* file = nullptr;  // the revision's file, where diagnostics point
   std::string id;
   std::vector<Rev> parents;                  // `revises`, in written order (Alembic's down_revision)
   std::vector<Rev> dependencies;             // `depends_on`, resolved, in written order

@@ -29,15 +29,15 @@ void run_pipeline(std::uint8_t const* data, std::size_t size) {
     if (auto r = grammar::parse(f, diags)) revisions.push_back(std::move(*r));
   auto graph = link(revisions, files, diags);
   if (!graph) return;
-  (void)schema::check_all(*graph, files, {}, diags);
+  (void)schema::check_all(*graph, {}, diags);
   for (auto const* range : {"base:heads", "heads:base"}) {
     auto command = range[0] == 'b' ? Command::upgrade : Command::downgrade;
     auto plan = make_plan(*graph, command, range, diags);
     if (!plan) continue;
-    auto steps = schema::replay(*graph, files, command == Command::upgrade ? "" : "heads", *plan, {}, diags);
+    auto steps = schema::replay(*graph, command == Command::upgrade ? "" : "heads", *plan, {}, diags);
     if (!steps) continue;
     for (auto const* name : {"postgresql", "mysql", "mariadb", "sqlite", "mssql", "oracle"})
-      (void)assemble(*dialects::find_dialect(name), *steps, *graph, files, ScriptOptions{}, diags);
+      (void)assemble(*dialects::find_dialect(name), *steps, *graph, ScriptOptions{}, diags);
   }
 }
 

@@ -17,32 +17,19 @@ std::string describe(Constraint const& c);
 
 class Replayer {
  public:
-  using FileMap = std::unordered_map<std::string, SourceFile const*>;
-  static std::shared_ptr<FileMap const> map_files(std::vector<SourceFile> const& files) {
-    auto map = std::make_shared<FileMap>();
-    for (auto const& f : files) (*map)[f.path()] = &f;
-    return map;
-  }
+  Replayer(std::map<std::string, std::string> const& conventions, DiagnosticSink& diags)
+      : diags_(diags), conventions_(conventions) {}
 
-  Replayer(std::vector<SourceFile> const& files, std::map<std::string, std::string> const& conventions,
-           DiagnosticSink& diags)
-      : Replayer(map_files(files), conventions, diags) {}
-  // Replayers made for each revision share one map of the files.
-  Replayer(std::shared_ptr<FileMap const> files, std::map<std::string, std::string> const& conventions,
-           DiagnosticSink& diags)
-      : diags_(diags), conventions_(conventions), files_(std::move(files)) {}
-
-  // Applies a block's statements; ops are appended to `out` when it is not null.
-  void block(ast::Revision const& revision, std::vector<ast::Statement> const& statements, std::vector<Op>* out) {
-    auto it = files_->find(revision.path);
-    file_ = it == files_->end() ? nullptr : it->second;
+  // Applies a block's statements (of the revision in `file`, where errors point); ops are
+  // appended to `out` when it is not null.
+  void block(SourceFile const* file, std::vector<ast::Statement> const& statements, std::vector<Op>* out) {
+    file_ = file;
     recording_ = out != nullptr;
     if (out) out->reserve(out->size() + statements.size());
     for (auto const& s : statements) statement(s, false, false, out);
   }
-  void irreversible(ast::Revision const& revision) {
-    auto it = files_->find(revision.path);
-    file_ = it == files_->end() ? nullptr : it->second;
+  void irreversible(SourceFile const* file, ast::Revision const& revision) {
+    file_ = file;
     error(revision.downgrade.loc, DiagKind::irreversible, revision.id.text);
   }
   bool failed() const { return failed_; }
@@ -134,7 +121,6 @@ class Replayer {
 
   DiagnosticSink& diags_;
   std::map<std::string, std::string> const& conventions_;
-  std::shared_ptr<FileMap const> files_;
   SourceFile const* file_ = nullptr;
   bool failed_ = false;
   bool recording_ = false;  // ops are kept: their tables must be snapshots

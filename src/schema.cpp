@@ -591,29 +591,30 @@ bool Replayer::apply(Statement const& s, Op& op) {
   return true;  // execute: opaque to the model
 }
 
-bool replay(Graph const& graph, std::vector<SourceFile> const& files, std::string const& range_start, Plan const& plan,
+bool replay(Graph const& graph, std::string const& range_start, Plan const& plan,
             std::map<std::string, std::string> const& naming_convention, DiagnosticSink& diags,
             std::function<void(CheckedStep&&)> const& each, Schema* end) {
-  Replayer r(files, naming_convention, diags);
+  Replayer r(naming_convention, diags);
   if (!range_start.empty() && range_start != "base") {
     auto before = make_plan(graph, Command::upgrade, "base:" + range_start, diags);
     if (!before) return false;
     for (auto const& step : before->steps) {
-      auto const& rev = *graph.node(*step.revision).revision;
-      r.block(rev, rev.upgrade.statements, nullptr);
+      auto const& node = graph.node(*step.revision);
+      r.block(node.file, node.revision->upgrade.statements, nullptr);
       if (r.failed()) return false;  // later revisions would only repeat the error
     }
   }
   for (auto const& step : plan.steps) {
     CheckedStep checked{step, {}};
     if (step.revision) {
-      auto const& rev = *graph.node(*step.revision).revision;
+      auto const& node = graph.node(*step.revision);
+      auto const& rev = *node.revision;
       if (step.kind == Step::upgrade)
-        r.block(rev, rev.upgrade.statements, &checked.ops);
+        r.block(node.file, rev.upgrade.statements, &checked.ops);
       else if (rev.downgrade.irreversible)
-        r.irreversible(rev);
+        r.irreversible(node.file, rev);
       else
-        r.block(rev, rev.downgrade.statements, &checked.ops);
+        r.block(node.file, rev.downgrade.statements, &checked.ops);
     }
     if (r.failed()) return false;  // every error of this block is reported; later ones would cascade
     each(std::move(checked));
@@ -622,12 +623,11 @@ bool replay(Graph const& graph, std::vector<SourceFile> const& files, std::strin
   return !r.failed();
 }
 
-std::optional<std::vector<CheckedStep>> replay(Graph const& graph, std::vector<SourceFile> const& files,
-                                               std::string const& range_start, Plan const& plan,
+std::optional<std::vector<CheckedStep>> replay(Graph const& graph, std::string const& range_start, Plan const& plan,
                                                std::map<std::string, std::string> const& naming_convention,
                                                DiagnosticSink& diags) {
   std::vector<CheckedStep> out;
-  if (!replay(graph, files, range_start, plan, naming_convention, diags,
+  if (!replay(graph, range_start, plan, naming_convention, diags,
               [&](CheckedStep&& step) { out.push_back(std::move(step)); }))
     return std::nullopt;
   return out;

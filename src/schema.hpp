@@ -169,8 +169,7 @@ struct CheckedStep {
 // ancestor of the starting revisions, replayed first). nullopt if any statement fails.
 // `naming_convention` names unnamed constraints as SQLAlchemy's MetaData(naming_convention=)
 // does (keys pk, uq, ck, fk; tokens such as %(table_name)s, %(column_0_name)s).
-std::optional<std::vector<CheckedStep>> replay(Graph const& graph, std::vector<SourceFile> const& files,
-                                               std::string const& range_start, Plan const& plan,
+std::optional<std::vector<CheckedStep>> replay(Graph const& graph, std::string const& range_start, Plan const& plan,
                                                std::map<std::string, std::string> const& naming_convention,
                                                DiagnosticSink& diags);
 
@@ -178,14 +177,14 @@ std::optional<std::vector<CheckedStep>> replay(Graph const& graph, std::vector<S
 // after): memory holds one step's ops, not the whole plan's. false if any statement fails.
 // Where `end` is given, the schema after the last step is moved there rather than torn down
 // (which costs as much as a tenth of the replay: retort exits without tearing it down).
-bool replay(Graph const& graph, std::vector<SourceFile> const& files, std::string const& range_start, Plan const& plan,
+bool replay(Graph const& graph, std::string const& range_start, Plan const& plan,
             std::map<std::string, std::string> const& naming_convention, DiagnosticSink& diags,
             std::function<void(CheckedStep&&)> const& each, Schema* end = nullptr);
 
 // `retort check`: replays every revision's upgrade in order (errors as replay reports them)
 // and warns where a downgrade does not restore the schema its upgrade started from.
-bool check_all(Graph const& graph, std::vector<SourceFile> const& files,
-               std::map<std::string, std::string> const& naming_convention, DiagnosticSink& diags);
+bool check_all(Graph const& graph, std::map<std::string, std::string> const& naming_convention,
+               DiagnosticSink& diags);
 
 // The qualified key of a table or index.
 std::string key(std::string const& schema, std::string const& name);

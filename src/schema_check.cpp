@@ -113,31 +113,29 @@ std::set<std::string> with_neighbours(Schema const& s, std::set<std::string> key
 // touches; the second replays them again and checks each downgrade on a copy of only those
 // tables and their neighbours, not of the whole schema. A downgrade that fails on the copy is
 // replayed on the whole schema, so that its error is the one a real run reports.
-bool check_all(Graph const& graph, std::vector<SourceFile> const& files,
-               std::map<std::string, std::string> const& naming_convention, DiagnosticSink& diags) {
+bool check_all(Graph const& graph, std::map<std::string, std::string> const& naming_convention,
+               DiagnosticSink& diags) {
   auto plan = make_plan(graph, Command::upgrade, "base:heads", diags);
   if (!plan) return false;
-  auto const file_map = Replayer::map_files(files);
   std::vector<std::set<std::string>> touched;
   {
-    Replayer first(file_map, naming_convention, diags);
+    Replayer first(naming_convention, diags);
     for (auto const& step : plan->steps) {
-      auto const& rev = *graph.node(*step.revision).revision;
+      auto const& node = graph.node(*step.revision);
       first.touched = &touched.emplace_back();
-      first.block(rev, rev.upgrade.statements, nullptr);
+      first.block(node.file, node.revision->upgrade.statements, nullptr);
       if (first.failed()) return false;
     }
   }
   DiagnosticSink again;  // pass one reported every error of the upgrades
-  Replayer r(file_map, naming_convention, again);
+  Replayer r(naming_convention, again);
   for (std::size_t n = 0; n < plan->steps.size(); ++n) {
-    auto const& rev = *graph.node(*plan->steps[n].revision).revision;
+    auto const& node = graph.node(*plan->steps[n].revision);
+    auto const& rev = *node.revision;
     auto const near = with_neighbours(r.schema, touched[n]);
     Schema before = normalized(part(r.schema, near));
-    r.block(rev, rev.upgrade.statements, nullptr);
-    if (rev.downgrade.irreversible) continue;
-    auto it = file_map->find(rev.path);
-    if (it == file_map->end()) continue;
+    r.block(node.file, rev.upgrade.statements, nullptr);
+    if (rev.downgrade.irreversible || !node.file) continue;
     auto const copied = with_neighbours(r.schema, near);
     std::set<std::string> new_neighbours;  // the upgrade left them as they were
     std::set_difference(copied.begin(), copied.end(), near.begin(), near.end(),
@@ -146,16 +144,16 @@ bool check_all(Graph const& graph, std::vector<SourceFile> const& files,
     before.tables.merge(unchanged.tables);
     before.indexes.merge(unchanged.indexes);
     DiagnosticSink quiet;  // the downgrade's own errors show when it is compiled; here only its effect
-    Replayer down(file_map, naming_convention, quiet);
+    Replayer down(naming_convention, quiet);
     down.adopt(part(r.schema, copied), r.schema);
-    down.block(rev, rev.downgrade.statements, nullptr);
+    down.block(node.file, rev.downgrade.statements, nullptr);
     if (down.failed()) {  // on the whole schema, for the error a real downgrade gives
       DiagnosticSink whole_quiet;
-      Replayer whole(file_map, naming_convention, whole_quiet);
+      Replayer whole(naming_convention, whole_quiet);
       whole.schema = r.schema;
-      whole.block(rev, rev.downgrade.statements, nullptr);
+      whole.block(node.file, rev.downgrade.statements, nullptr);
       if (whole.failed()) {
-        diags.add(*it->second, rev.downgrade.loc.offset, whole_quiet.diagnostics().front().kind,
+        diags.add(*node.file, rev.downgrade.loc.offset, whole_quiet.diagnostics().front().kind,
                   whole_quiet.diagnostics().front().message);
         continue;
       }
@@ -174,7 +172,7 @@ bool check_all(Graph const& graph, std::vector<SourceFile> const& files,
       down.schema = std::move(whole.schema);
     }
     if (auto after = normalized(down.schema); !(after == before))
-      diags.warning(*it->second, rev.downgrade.loc.offset, DiagKind::downgrade_differs, rev.id.text,
+      diags.warning(*node.file, rev.downgrade.loc.offset, DiagKind::downgrade_differs, rev.id.text,
                     difference(before, after));
   }
   return !diags.has_errors();

@@ -6,7 +6,6 @@
 #include <memory>
 #include <mutex>
 #include <thread>
-#include <unordered_map>
 
 #include <fmt/compile.h>
 #include <fmt/format.h>
@@ -101,11 +100,10 @@ struct Assembler::Worker {
   }
 };
 
-Assembler::Assembler(dialects::Dialect const& dialect, Graph const& graph, std::vector<SourceFile> const& files,
-                     ScriptOptions const& options, DiagnosticSink& diags, AtomicFile* output)
+Assembler::Assembler(dialects::Dialect const& dialect, Graph const& graph, ScriptOptions const& options,
+                     DiagnosticSink& diags, AtomicFile* output)
     : dialect_(dialect), graph_(graph), options_(options), diags_(diags),
       writer_(std::make_unique<Writer>(dialect, options)), output_(output) {
-  for (auto const& f : files) by_path_[f.path()] = &f;
   try {  // the version table's own name
     dialects::quote_table(dialect, options.version_table_schema, options.version_table + "_pkc");
   } catch (dialects::Unsupported const& u) {
@@ -173,9 +171,7 @@ void Assembler::render(schema::CheckedStep const& checked) {
   if (per_migration) w.begin();
   if (step.create_version_table) w.create_version_table();
   w.comment("Running " + step_log(step));
-  SourceFile const* file = nullptr;
-  if (step.revision)
-    if (auto it = by_path_.find(graph_.node(*step.revision).revision->path); it != by_path_.end()) file = it->second;
+  SourceFile const* file = step.revision ? graph_.node(*step.revision).file : nullptr;
   bool autocommit = false;
   auto const& ops = checked.ops;
   for (std::size_t i = 0; i < ops.size(); ++i) {
@@ -227,9 +223,8 @@ std::optional<std::string> Assembler::finish() {
 }
 
 std::optional<std::string> assemble(dialects::Dialect const& dialect, std::vector<schema::CheckedStep> const& steps,
-                                    Graph const& graph, std::vector<SourceFile> const& files,
-                                    ScriptOptions const& options, DiagnosticSink& diags) {
-  Assembler a(dialect, graph, files, options, diags);
+                                    Graph const& graph, ScriptOptions const& options, DiagnosticSink& diags) {
+  Assembler a(dialect, graph, options, diags);
   for (auto const& checked : steps) a.add(schema::CheckedStep(checked));
   return a.finish();
 }

@@ -6,7 +6,6 @@
 
 #include <memory>
 #include <optional>
-#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -33,8 +32,8 @@ class AtomicFile;
 // the whole script is never held in memory.
 class Assembler {
  public:
-  Assembler(dialects::Dialect const& dialect, Graph const& graph, std::vector<SourceFile> const& files,
-            ScriptOptions const& options, DiagnosticSink& diags, AtomicFile* output = nullptr);
+  Assembler(dialects::Dialect const& dialect, Graph const& graph, ScriptOptions const& options, DiagnosticSink& diags,
+            AtomicFile* output = nullptr);
   ~Assembler();
   void add(schema::CheckedStep&& step);
   // Waits for every step to be rendered and reports rendering's diagnostics to `diags`.
@@ -52,7 +51,6 @@ class Assembler {
   ScriptOptions const& options_;
   DiagnosticSink& diags_;
   DiagnosticSink render_diags_;  // written by the rendering thread only, until finish()
-  std::unordered_map<std::string, SourceFile const*> by_path_;
   std::unique_ptr<Writer> writer_;
   AtomicFile* output_;
   std::vector<schema::CheckedStep> batch_;
@@ -62,7 +60,6 @@ class Assembler {
 
 // The whole script at once; nullopt when an op cannot be rendered for the dialect (reported).
 std::optional<std::string> assemble(dialects::Dialect const& dialect, std::vector<schema::CheckedStep> const& steps,
-                                    Graph const& graph, std::vector<SourceFile> const& files,
-                                    ScriptOptions const& options, DiagnosticSink& diags);
+                                    Graph const& graph, ScriptOptions const& options, DiagnosticSink& diags);
 
 }  // namespace retort

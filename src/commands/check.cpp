@@ -17,7 +17,7 @@ int check(Context& ctx) {
   auto loaded = load(ctx, KeepBlocks::both);
   if (!loaded) return 1;
   if (!vm.count("parse-only") &&
-      !schema::check_all(loaded->graph, loaded->project.files, loaded->project.config.naming_convention, ctx.diags))
+      !schema::check_all(loaded->graph, loaded->project.config.naming_convention, ctx.diags))
     return 1;
   auto n = loaded->revisions.size();
   ctx.out += fmt::format("ok: {} revision{} in {}\n", n, n == 1 ? "" : "s", loaded->project.versions_dir);

@@ -88,14 +88,13 @@ int run_plan(Context& ctx, Command command) {
     ScriptOptions options{config.version_table, config.version_table_schema, config.transaction_per_migration};
     // To -o, the script is written as it is rendered, to a temporary file renamed at the end.
     if (!output.empty()) file.emplace(output);
-    Assembler assembler(*dialect, loaded->graph, loaded->project.files, options, ctx.diags,
-                        file ? &*file : nullptr);
+    Assembler assembler(*dialect, loaded->graph, options, ctx.diags, file ? &*file : nullptr);
     // Replay's errors are reported after rendering's (of the steps before the one that failed).
     DiagnosticSink replay_diags;
     auto end = std::make_shared<schema::Schema>();
     loaded->replayed = end;
     bool const replayed =
-        schema::replay(loaded->graph, loaded->project.files, start, *plan, config.naming_convention, replay_diags,
+        schema::replay(loaded->graph, start, *plan, config.naming_convention, replay_diags,
                        [&](schema::CheckedStep&& step) { assembler.add(std::move(step)); }, end.get());
     auto script = assembler.finish();
     ctx.diags.append(std::move(replay_diags));
