@@ -127,7 +127,7 @@ void create_table(Dialect const& d, Op const& op, Statements& out) {
     first = false;
   };
   for (auto const& c : t.columns) line(column_spec(d, c, true));
-  for (auto const& c : t.constraints) line(constraint_sql(d, c));
+  for (auto const& c : *t.constraints) line(constraint_sql(d, c));
   sql += first ? ")" : "\n)";
   if (d.table_options) {  // the comment is a table option there
     d.table_options(d, t, sql);
@@ -330,7 +330,7 @@ Statements add_column_sql(Dialect const& d, Op const& op) {
   auto const& t = *op.table;
   auto const& c = *op.column;
   Statements out{fmt::format(FMT_COMPILE("ALTER TABLE {} {} {}"), table_name(d, t), d.add_column, column_spec(d, c, false))};
-  for (auto const& k : t.constraints)  // the constraints the column's own options made
+  for (auto const& k : *t.constraints)  // the constraints the column's own options made
     if (k.from_column && k.kind != Constraint::primary_key && k.columns.size() == 1 && k.columns.front() == c.name)
       out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} ADD {}"), table_name(d, t), constraint_sql(d, k)));
   return out;

@@ -111,7 +111,7 @@ bool render_override(Dialect const& d, Op const& op, Statements& out) {
       out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} DROP CONSTRAINT {}"), table_name(d, before), quote(d, *c.check_name)));
     else if (c.check)
       out.push_back(drop_lookup(d, before, c.name, " sys.check_constraints"));
-    for (auto const& k : before.constraints)
+    for (auto const& k : *before.constraints)
       if (k.kind == Constraint::foreign_key && k.columns.size() == 1 && k.columns.front() == c.name) {
         out.push_back(k.name.empty() ? drop_fk_lookup(d, before, c.name)
                                      : fmt::format(FMT_COMPILE("ALTER TABLE {} DROP CONSTRAINT {}"), table_name(d, before), quote(d, k.name)));

@@ -99,10 +99,10 @@ bool serves(std::vector<std::string> const& index, std::vector<std::string> cons
 // The foreign key that only the index being dropped serves, if any ("'name'" or "(cols)").
 std::string fk_needing(Op const& op) {
   auto const& t = *op.table;
-  for (auto const& fk : t.constraints) {
+  for (auto const& fk : *t.constraints) {
     if (fk.kind != Constraint::foreign_key || !serves(index_columns(*op.index), fk.columns)) continue;
     bool other = std::any_of(op.indexes.begin(), op.indexes.end(), [&](auto const& i) { return serves(index_columns(*i), fk.columns); }) ||
-                 std::any_of(t.constraints.begin(), t.constraints.end(), [&](Constraint const& k) {
+                 std::any_of(t.constraints->begin(), t.constraints->end(), [&](Constraint const& k) {
                    return (k.kind == Constraint::primary_key || k.kind == Constraint::unique) && serves(k.columns, fk.columns);
                  });
     if (!other) {

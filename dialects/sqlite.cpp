@@ -53,7 +53,7 @@ bool add_column_rebuilds(Op const& op) {
   auto const& c = *op.column;
   if (!c.nullable && (!c.default_value || !constant(*c.default_value))) return true;
   if (c.default_value && !constant(*c.default_value)) return true;
-  for (auto const& k : op.table->constraints)
+  for (auto const& k : *op.table->constraints)
     if (k.from_column && k.columns.size() == 1 && k.columns.front() == c.name &&
         (k.kind != Constraint::foreign_key || c.default_value))
       return true;
@@ -64,7 +64,7 @@ bool add_column_rebuilds(Op const& op) {
 bool drop_column_rebuilds(Op const& op) {
   auto const& c = *op.column;
   if (c.check) return true;
-  for (auto const& k : op.table_before->constraints)
+  for (auto const& k : *op.table_before->constraints)
     if (std::find(k.columns.begin(), k.columns.end(), c.name) != k.columns.end()) return true;
   return false;
 }

@@ -76,7 +76,7 @@ class Replayer {
   void reindex(std::string const& k) {
     std::vector<std::string> now, enums;
     if (auto t = schema.tables.find(k); t != schema.tables.end()) {
-      for (auto const& c : t->second->constraints)
+      for (auto const& c : *t->second->constraints)
         if (c.kind == Constraint::foreign_key) now.push_back(key(c.ref_schema, c.ref_table));
       for (auto const& c : t->second->columns)
         if (c.type->kind == ast::TypeKind::enum_) enums.push_back(c.type->name);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <regex>
 #include <unordered_map>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -21,8 +22,13 @@ Column* Table::column(std::string_view n) {
   return it == columns.end() ? nullptr : &*it;
 }
 Constraint const* Table::primary_key() const {
-  auto it = std::find_if(constraints.begin(), constraints.end(), [](auto const& c) { return c.kind == Constraint::primary_key; });
-  return it == constraints.end() ? nullptr : &*it;
+  auto it = std::find_if(constraints->begin(), constraints->end(), [](auto const& c) { return c.kind == Constraint::primary_key; });
+  return it == constraints->end() ? nullptr : &*it;
+}
+Constraint* Table::primary_key() {
+  if (!std::as_const(*this).primary_key()) return nullptr;
+  auto& all = constraints.write();
+  return &*std::find_if(all.begin(), all.end(), [](auto const& c) { return c.kind == Constraint::primary_key; });
 }
 
 std::string describe(Constraint const& c) {
@@ -41,7 +47,7 @@ bool is_integer(Type const& t) {
 bool is_enum(std::shared_ptr<Column const> const& c) { return c && c->type->kind == TypeKind::enum_; }
 
 std::size_t foreign_keys(Table const& t) {
-  return std::count_if(t.constraints.begin(), t.constraints.end(),
+  return std::count_if(t.constraints->begin(), t.constraints->end(),
                        [](Constraint const& c) { return c.kind == Constraint::foreign_key; });
 }
 
@@ -164,7 +170,7 @@ void Replayer::resolve_autoincrement(Table& t) {
   if (!pk || pk->columns.size() != 1) return;
   auto* c = t.column(pk->columns.front());
   if (!c || !is_integer(*c->type) || c->default_value || c->autoincrement_off) return;
-  bool has_fk = std::any_of(t.constraints.begin(), t.constraints.end(), [&](Constraint const& k) {
+  bool has_fk = std::any_of(t.constraints->begin(), t.constraints->end(), [&](Constraint const& k) {
     return k.kind == Constraint::foreign_key && std::find(k.columns.begin(), k.columns.end(), c->name) != k.columns.end();
   });
   c->autoincrement = !has_fk;
@@ -218,16 +224,17 @@ bool Replayer::add_constraint(Table& t, Constraint c, Loc loc, Constraint* added
   if (!name_by_convention(t, c, loc)) return false;
   for (auto const& col : c.columns)
     if (!t.column(col)) return error(loc, DiagKind::no_column, table_key, col), false;
-  if (!c.name.empty() && std::any_of(t.constraints.begin(), t.constraints.end(), [&](auto const& k) { return k.name == c.name; }))
+  if (!c.name.empty() && std::any_of(t.constraints->begin(), t.constraints->end(), [&](auto const& k) { return k.name == c.name; }))
     return error(loc, DiagKind::constraint_exists, table_key, c.name), false;
   if (c.kind == Constraint::primary_key && t.primary_key()) return error(loc, DiagKind::two_primary_keys, table_key), false;
   if (!check_reference(t, c, loc)) return false;
   if (added) *added = c;
   if (c.kind == Constraint::primary_key) {
     for (auto const& col : c.columns) t.column(col)->nullable = false;
-    t.constraints.insert(t.constraints.begin(), std::move(c));
+    auto& all = t.constraints.write();
+    all.insert(all.begin(), std::move(c));
   } else {
-    t.constraints.push_back(std::move(c));
+    t.constraints.write().push_back(std::move(c));
   }
   return true;
 }
@@ -288,8 +295,8 @@ bool Replayer::add_column(Table& t, std::string const& name, Type const& type, s
   use_enum(type, loc, op);
   t.columns.push_back(std::move(c));
   if (primary) {
-    if (auto* pk = const_cast<Constraint*>(t.primary_key()); pk && pk->from_column) {
-      pk->columns.push_back(name);
+    if (auto const* pk = std::as_const(t).primary_key(); pk && pk->from_column) {
+      t.primary_key()->columns.push_back(name);
     } else if (pk) {
       return error(loc, DiagKind::two_primary_keys, key(t.schema, t.name)), false;
     } else {
@@ -297,7 +304,8 @@ bool Replayer::add_column(Table& t, std::string const& name, Type const& type, s
       p.kind = Constraint::primary_key;
       p.columns = {name};
       p.from_column = true;
-      t.constraints.insert(t.constraints.begin(), p);
+      auto& all = t.constraints.write();
+      all.insert(all.begin(), p);
     }
   }
   if (has_unique) {
@@ -321,7 +329,7 @@ bool Replayer::add_column(Table& t, std::string const& name, Type const& type, s
 
 // Which constraint or index still uses a column (inline ones of the column itself do not count).
 std::string Replayer::in_use(Table const& t, std::string_view column) const {
-  for (auto const& c : t.constraints) {
+  for (auto const& c : *t.constraints) {
     bool own = c.from_column && c.columns.size() == 1;  // written on the column itself: it goes with it
     if (!own && std::find(c.columns.begin(), c.columns.end(), column) != c.columns.end()) return describe(c);
   }
@@ -335,7 +343,7 @@ std::string Replayer::in_use(Table const& t, std::string_view column) const {
     }
   for (auto const& ok : referring(k)) {
     if (ok == k) continue;
-    for (auto const& c : schema.tables.at(ok)->constraints)
+    for (auto const& c : *schema.tables.at(ok)->constraints)
       if (c.kind == Constraint::foreign_key && key(c.ref_schema, c.ref_table) == k &&
           std::find(c.ref_columns.begin(), c.ref_columns.end(), column) != c.ref_columns.end())
         return fmt::format("{} of table '{}'", describe(c), ok);
@@ -361,8 +369,8 @@ bool Replayer::apply(Statement const& s, Op& op) {
       if (auto const* tc = boost::get<TableConstraint>(&e.get()))
         ok = add_constraint(t, body_constraint(tc->body, tc->name ? tc->name->text : ""), tc->loc) && ok;
     for (auto& d : derived) ok = add_constraint(t, std::move(d), ct->table.loc) && ok;
-    if (auto* pk = const_cast<Constraint*>(t.primary_key()); ok && pk && pk->from_column)
-      ok = name_by_convention(t, *pk, ct->table.loc);  // the key written on its columns
+    if (auto const* pk = std::as_const(t).primary_key(); ok && pk && pk->from_column)
+      ok = name_by_convention(t, *t.primary_key(), ct->table.loc);  // the key written on its columns
     if (!ok) return false;
     for (auto& c : t.columns)
       if (c.check) {
@@ -380,7 +388,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
     auto const k = key((*t)->schema, (*t)->name);
     for (auto const& ok : referring(k))
       if (ok != k)
-        for (auto const& c : tables.at(ok)->constraints)
+        for (auto const& c : *tables.at(ok)->constraints)
           if (c.kind == Constraint::foreign_key && key(c.ref_schema, c.ref_table) == k)
             return error(dt->table.loc, DiagKind::table_in_use, k, c.name.empty() ? "(unnamed)" : "'" + c.name + "'", ok), false;
     op.table = t->share();  // read after the table is gone
@@ -404,12 +412,16 @@ bool Replayer::apply(Statement const& s, Op& op) {
     moved.name = rt->new_name.text;
     for (auto const& ok : referring(old_key)) {
       if (ok == old_key) continue;  // `moved`'s own keys, below
-      for (auto& c : tables.at(ok).write().constraints)
+      for (auto& c : tables.at(ok).write().constraints.write())
         if (c.kind == Constraint::foreign_key && key(c.ref_schema, c.ref_table) == old_key) c.ref_table = moved.name;
       reindex(ok);
     }
-    for (auto& c : moved.constraints)
-      if (c.kind == Constraint::foreign_key && key(c.ref_schema, c.ref_table) == old_key) c.ref_table = moved.name;
+    auto const refers_to_itself = [&](Constraint const& c) {
+      return c.kind == Constraint::foreign_key && key(c.ref_schema, c.ref_table) == old_key;
+    };
+    if (std::any_of(moved.constraints->begin(), moved.constraints->end(), refers_to_itself))
+      for (auto& c : moved.constraints.write())
+        if (refers_to_itself(c)) c.ref_table = moved.name;
     if (auto io = schema.indexes_of.extract(old_key)) {
       for (auto const& ik : io.mapped()) schema.indexes.at(ik).write().table = moved.name;
       io.key() = new_key;
@@ -440,9 +452,11 @@ bool Replayer::apply(Statement const& s, Op& op) {
     if (auto user = in_use(*t, c->name); !user.empty())
       return error(dc->column.loc, DiagKind::column_in_use, c->name, key(t->schema, t->name), user), false;
     op.column = std::make_shared<Column const>(*c);
-    std::erase_if(t->constraints, [&](Constraint const& k) {
+    auto const on_column = [&](Constraint const& k) {
       return std::find(k.columns.begin(), k.columns.end(), c->name) != k.columns.end();
-    });
+    };
+    if (std::any_of(t->constraints->begin(), t->constraints->end(), on_column))
+      std::erase_if(t->constraints.write(), on_column);
     std::erase_if(t->columns, [&](Column const& col) { return col.name == dc->column.column; });
     op.table = snapshot(*cow);
     if (is_enum(op.column)) drop_unused_enums(op);
@@ -460,15 +474,19 @@ bool Replayer::apply(Statement const& s, Op& op) {
     auto const old_name = c->name;
     c->name = rc->new_name.text;
     auto rename = [&](std::vector<std::string>& cols) { std::replace(cols.begin(), cols.end(), old_name, c->name); };
-    for (auto& k : t->constraints) rename(k.columns);
+    if (std::any_of(t->constraints->begin(), t->constraints->end(), [&](Constraint const& k) {
+          return std::find(k.columns.begin(), k.columns.end(), old_name) != k.columns.end();
+        }))
+      for (auto& k : t->constraints.write()) rename(k.columns);
     auto refers = [&](Constraint const& fk) {
       return fk.kind == Constraint::foreign_key && key(fk.ref_schema, fk.ref_table) == tk &&
              std::find(fk.ref_columns.begin(), fk.ref_columns.end(), old_name) != fk.ref_columns.end();
     };
     for (auto const& ok : referring(tk)) {
       auto& other = tables.at(ok);
-      if (ok != tk && std::none_of(other->constraints.begin(), other->constraints.end(), refers)) continue;
-      for (auto& fk : (ok == tk ? *t : other.write()).constraints)  // copied only if it refers to the column
+      auto& table = ok == tk ? *t : *other;
+      if (std::none_of(table.constraints->begin(), table.constraints->end(), refers)) continue;
+      for (auto& fk : (ok == tk ? *t : other.write()).constraints.write())  // copied only if it refers to the column
         if (refers(fk)) rename(fk.ref_columns);
     }
     if (auto io = schema.indexes_of.find(tk); io != schema.indexes_of.end())
@@ -553,10 +571,11 @@ bool Replayer::apply(Statement const& s, Op& op) {
     auto* cow = table(dc->table.schema, dc->table.name, dc->table.loc);
     if (!cow) return false;
     auto* t = &cow->write();
-    auto it = std::find_if(t->constraints.begin(), t->constraints.end(), [&](auto const& c) { return c.name == dc->name.text; });
-    if (it == t->constraints.end()) return error(dc->name.loc, DiagKind::no_constraint, key(t->schema, t->name), dc->name.text), false;
+    auto& all = t->constraints.write();
+    auto it = std::find_if(all.begin(), all.end(), [&](auto const& c) { return c.name == dc->name.text; });
+    if (it == all.end()) return error(dc->name.loc, DiagKind::no_constraint, key(t->schema, t->name), dc->name.text), false;
     op.constraint = std::make_shared<Constraint const>(*it);
-    t->constraints.erase(it);
+    all.erase(it);
     op.table = snapshot(*cow);
     return true;
   }

@@ -50,6 +50,7 @@ class Ref {
 template <typename T>
 class Cow {
  public:
+  Cow() : Cow(T{}) {}
   explicit Cow(T value) : p_(std::make_shared<T>(std::move(value))) {}
   T const& operator*() const { return *p_; }
   T const* operator->() const { return p_.get(); }
@@ -106,11 +107,14 @@ struct Index {
 struct Table {
   std::string schema, name;
   std::vector<Column> columns;
-  std::vector<Constraint> constraints;  // primary key first, then in SQLAlchemy's order
+  // Primary key first, then in SQLAlchemy's order; shared by the copies of the table that
+  // only its columns tell apart (a statement on a column copies the table, not these).
+  Cow<std::vector<Constraint>> constraints;
   std::optional<std::string> comment;
   Column const* column(std::string_view n) const;
   Column* column(std::string_view n);
   Constraint const* primary_key() const;
+  Constraint* primary_key();  // to change (the constraints copied first if shared)
   bool operator==(Table const&) const = default;
 };
 

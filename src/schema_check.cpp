@@ -21,13 +21,13 @@ Schema normalized(Schema s) {
            std::tie(b.kind, b.name, b.columns, b.ref_schema, b.ref_table, b.ref_columns);
   };
   for (auto& [k, t] : s.tables) {
-    auto const& cs = t->constraints;
+    auto const& cs = *t->constraints;
     if (std::none_of(cs.begin(), cs.end(), [](Constraint const& c) { return c.from_column; }) &&
         std::is_sorted(cs.begin(), cs.end(), order))
       continue;  // shared with the schema it came from, not copied
-    auto& w = t.write();
-    for (auto& c : w.constraints) c.from_column = false;
-    std::sort(w.constraints.begin(), w.constraints.end(), order);
+    auto& all = t.write().constraints.write();
+    for (auto& c : all) c.from_column = false;
+    std::sort(all.begin(), all.end(), order);
   }
   return s;
 }
@@ -58,11 +58,11 @@ std::string difference(Schema const& before, Schema const& after) {
       }
       if (!(u.columns[i] == t.columns[i])) return fmt::format("column '{}' of table '{}' differs", t.columns[i].name, k);
     }
-    for (auto const& c : t.constraints)
-      if (std::find(u.constraints.begin(), u.constraints.end(), c) == u.constraints.end())
+    for (auto const& c : *t.constraints)
+      if (std::find(u.constraints->begin(), u.constraints->end(), c) == u.constraints->end())
         return fmt::format("{} of table '{}' is missing or differs", describe(c), k);
-    for (auto const& c : u.constraints)
-      if (std::find(t.constraints.begin(), t.constraints.end(), c) == t.constraints.end())
+    for (auto const& c : *u.constraints)
+      if (std::find(t.constraints->begin(), t.constraints->end(), c) == t.constraints->end())
         return fmt::format("table '{}' has an extra {}", k, describe(c));
     if (t.comment != u.comment) return fmt::format("the comment of table '{}' differs", k);
   }
