@@ -69,7 +69,7 @@ std::string numeric_type(ast::Type const& t) {
 
 std::size_t longest_value(ast::Type const& t) {
   std::size_t longest = 0;
-  for (auto const& v : t.values) longest = std::max(longest, v.size());
+  for (auto const& v : t.values()) longest = std::max(longest, v.size());
   return longest;
 }
 

@@ -43,7 +43,7 @@ std::string column_type(Dialect const&, Column const& c, bool) {
     case K::binary: return "VARBINARY(max)";
     case K::uuid: return "UNIQUEIDENTIFIER";
     case K::enum_: return fmt::format(FMT_COMPILE("VARCHAR({})"), longest_value(t));
-    case K::native: return t.native;
+    case K::native: return t.native();
   }
   return {};
 }

@@ -44,10 +44,10 @@ std::string column_type(Dialect const& d, Column const& c, bool) {
     case K::uuid: return "CHAR(32)";
     case K::enum_: {
       std::string values;
-      for (auto const& v : t.values) values += (values.empty() ? "" : ",") + string_literal(d, v);
+      for (auto const& v : t.values()) values += (values.empty() ? "" : ",") + string_literal(d, v);
       return "ENUM(" + values + ")";
     }
-    case K::native: return t.native;
+    case K::native: return t.native();
   }
   return {};
 }

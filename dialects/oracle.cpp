@@ -43,7 +43,7 @@ std::string column_type(Dialect const&, Column const& c, bool) {
     case K::binary: return "BLOB";
     case K::uuid: return "CHAR(32)";
     case K::enum_: return fmt::format(FMT_COMPILE("VARCHAR2({} CHAR)"), longest_value(t));
-    case K::native: return t.native;
+    case K::native: return t.native();
   }
   return {};
 }

@@ -47,8 +47,8 @@ std::string column_type(Dialect const& d, schema::Column const& c, bool) {
     case K::binary: return "BYTEA";
     case K::json: return "JSON";
     case K::uuid: return "UUID";
-    case K::enum_: return quote(d, t.name);
-    case K::native: return t.native;
+    case K::enum_: return quote(d, t.name());
+    case K::native: return t.native();
   }
   return {};
 }

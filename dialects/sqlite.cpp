@@ -40,7 +40,7 @@ std::string column_type(Dialect const&, Column const& c, bool) {
     case K::json: return "JSON";
     case K::uuid: return "CHAR(32)";
     case K::enum_: return fmt::format(FMT_COMPILE("VARCHAR({})"), longest_value(t));
-    case K::native: return t.native;
+    case K::native: return t.native();
   }
   return {};
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <boost/optional.hpp>
 #include <string>
 #include <vector>
@@ -29,6 +30,34 @@ bool variant_equal(V const& a, V const& b) {
   return boost::apply_visitor(
       [&](auto const& x) { return alternative_equal(x, boost::get<std::decay_t<decltype(x)>>(b.get())); }, a.get());
 }
+
+// A value held apart, for the rare large part of a small, numerous node (an enum type's
+// names, a table constraint among column definitions): a column definition stays small
+// without them. Empty until set; copied deeply; compared by value.
+template <typename T>
+class Box {
+ public:
+  Box() = default;
+  Box(T value) : p_(std::make_unique<T>(std::move(value))) {}  // NOLINT: as an optional's
+  Box(Box const& o) : p_(o.p_ ? std::make_unique<T>(*o.p_) : nullptr) {}
+  Box(Box&&) noexcept = default;
+  Box& operator=(Box const& o) {
+    if (this != &o) p_ = o.p_ ? std::make_unique<T>(*o.p_) : nullptr;
+    return *this;
+  }
+  Box& operator=(Box&&) noexcept = default;
+  explicit operator bool() const { return p_ != nullptr; }
+  T const& operator*() const { return *p_; }
+  T const* operator->() const { return p_.get(); }
+  T& emplace() {  // the value, set to T{} first if empty
+    if (!p_) p_ = std::make_unique<T>();
+    return *p_;
+  }
+  friend bool operator==(Box const& a, Box const& b) { return a.p_ ? b.p_ && *a.p_ == *b.p_ : !b.p_; }
+
+ private:
+  std::unique_ptr<T> p_;
+};
 
 // A span of source text. Positions never take part in equality.
 struct Loc {
@@ -91,6 +120,14 @@ enum class TypeKind {
   date, time, datetime, interval, binary, json, uuid, enum_, native
 };
 
+// What an enum or native type names.
+struct TypeNames {
+  std::string name;                 // enum: the type's name
+  std::vector<std::string> values;  // enum: its values
+  std::string native;               // native: the SQL type, verbatim
+  bool operator==(TypeNames const&) const = default;
+};
+
 // A dialect-neutral column type. `length` is string/char/unicode's length or numeric's
 // precision; `scale` is numeric's scale.
 struct Type {
@@ -98,11 +135,18 @@ struct Type {
   TypeKind kind = TypeKind::integer;
   boost::optional<std::uint32_t> length;
   boost::optional<std::uint32_t> scale;
-  bool timezone = false;            // datetime(timezone)
-  std::string name;                 // enum: the type's name
-  std::vector<std::string> values;  // enum: its values
-  std::string native;               // native: the SQL type, verbatim
+  bool timezone = false;  // datetime(timezone)
+  Box<TypeNames> names;   // enum and native types only
+  std::string const& name() const { return names ? names->name : no_names().name; }
+  std::vector<std::string> const& values() const { return names ? names->values : no_names().values; }
+  std::string const& native() const { return names ? names->native : no_names().native; }
   bool operator==(Type const&) const = default;
+
+ private:
+  static TypeNames const& no_names() {
+    static TypeNames const none;
+    return none;
+  }
 };
 
 enum class SqlKeyword { current_timestamp, current_date, current_time };
@@ -215,7 +259,8 @@ struct ColumnDef {
   bool operator==(ColumnDef const&) const = default;
 };
 
-struct TableElement : x3::variant<ColumnDef, TableConstraint> {
+// A table constraint is held apart: most elements are columns, and a constraint is larger.
+struct TableElement : x3::variant<ColumnDef, x3::forward_ast<TableConstraint>> {
   using base_type::base_type;
   using base_type::operator=;
   bool operator==(TableElement const& o) const { return variant_equal(*this, o); }

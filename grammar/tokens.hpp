@@ -201,10 +201,11 @@ constexpr CommaList<typename x3::extension::as_parser<Subject>::value_type> list
 }
 
 // Whether T is one of the alternatives of the x3::variant V.
+// (The boost::variant's own list: x3::variant's `types` shows forward_ast<T> as T.)
 template <typename T, typename V>
 inline constexpr bool is_alternative_of = [] {
-  if constexpr (requires { typename V::base_type::types; })
-    return boost::mpl::contains<typename V::base_type::types, T>::value;
+  if constexpr (requires { typename V::base_type::variant_type::types; })
+    return boost::mpl::contains<typename V::base_type::variant_type::types, T>::value;
   else
     return false;
 }();
@@ -268,6 +269,10 @@ struct ByKeyword : x3::parser<ByKeyword<Attr, Otherwise, Parsers...>> {
       auto& variant = attr.get();
       if (!boost::get<V>(&variant)) variant = V{};
       return p.parse(first, last, ctx, rctx, boost::get<V>(variant));
+    } else if constexpr (is_alternative_of<x3::forward_ast<V>, A>) {  // an alternative held apart
+      auto& variant = attr.get();
+      if (!boost::get<x3::forward_ast<V>>(&variant)) variant = x3::forward_ast<V>();
+      return p.parse(first, last, ctx, rctx, boost::get<x3::forward_ast<V>>(variant).get());
     } else {
       V value{};
       if (!p.parse(first, last, ctx, rctx, value)) return false;

@@ -71,11 +71,11 @@ void write(std::string& out, Type const& t) {
   out += fmt::format("{{\"kind\":{},\"length\":{},\"scale\":{},\"timezone\":{},\"name\":", static_cast<int>(t.kind),
                      t.length ? std::to_string(*t.length) : "null", t.scale ? std::to_string(*t.scale) : "null",
                      t.timezone ? "true" : "false");
-  write(out, t.name);
+  write(out, t.name());
   out += ",\"values\":";
-  write(out, t.values);
+  write(out, t.values());
   out += ",\"native\":";
-  write(out, t.native);
+  write(out, t.native());
   out += "}";
 }
 
@@ -124,7 +124,7 @@ char const* kind(ReferencesOption const&) { return "references"; }
 char const* kind(CheckOption const&) { return "check"; }
 char const* kind(CommentOption const&) { return "comment"; }
 char const* kind(ColumnDef const&) { return "column"; }
-char const* kind(TableConstraint const&) { return "constraint"; }
+char const* kind(x3::forward_ast<TableConstraint> const&) { return "constraint"; }
 char const* kind(TypeChange const&) { return "type"; }
 char const* kind(FlagChange const&) { return "flag"; }
 char const* kind(SetDefault const&) { return "set_default"; }

@@ -356,7 +356,7 @@ void Printer::create_table(CreateTable const& s) {
       text = fmt::format("{} {}{}", mig_name(col->name.text), mig_type(col->type), column_options(col->options));
       loc = col->loc;
     } else {
-      auto const& c = boost::get<TableConstraint>(e.get());
+      auto const& c = boost::get<x3::forward_ast<TableConstraint>>(e.get()).get();
       text = (c.name ? "constraint " + mig_name(c.name->text) + ' ' : "") + constraint_body(c.body);
       loc = c.loc;
     }
@@ -408,10 +408,10 @@ std::string mig_type(Type const& t) {
   std::string out = words[static_cast<int>(t.kind)];
   if (t.kind == TypeKind::enum_) {
     std::string values;
-    for (auto const& v : t.values) values += (values.empty() ? "" : ", ") + mig_string(v);
-    return fmt::format("enum {} ({})", mig_name(t.name), values);
+    for (auto const& v : t.values()) values += (values.empty() ? "" : ", ") + mig_string(v);
+    return fmt::format("enum {} ({})", mig_name(t.name()), values);
   }
-  if (t.kind == TypeKind::native) return "native " + mig_string(t.native);
+  if (t.kind == TypeKind::native) return "native " + mig_string(t.native());
   if (t.timezone) return out + "(timezone)";
   if (t.length && t.scale) return fmt::format("{}({}, {})", out, *t.length, *t.scale);
   if (t.length) return fmt::format("{}({})", out, *t.length);

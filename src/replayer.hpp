@@ -79,7 +79,7 @@ class Replayer {
       for (auto const& c : *t->second->constraints)
         if (c.kind == Constraint::foreign_key) now.push_back(key(c.ref_schema, c.ref_table));
       for (auto const& c : t->second->columns)
-        if (c.type->kind == ast::TypeKind::enum_) enums.push_back(c.type->name);
+        if (c.type->kind == ast::TypeKind::enum_) enums.push_back(c.type->name());
     }
     static std::vector<std::string> const none;
     auto const was_enums = schema.enums_of.find(k);

@@ -137,15 +137,15 @@ Cow<Table>* Replayer::table(std::string const& schema_name, std::string const& n
 
 void Replayer::use_enum(Type const& type, Loc loc, Op& op) {
   if (type.kind != TypeKind::enum_) return;
-  auto it = schema.enums.find(type.name);
+  auto it = schema.enums.find(type.name());
   if (it == schema.enums.end()) {
-    Enum e{type.name, type.values};
-    schema.enums.emplace(type.name, e);
+    Enum e{type.name(), type.values()};
+    schema.enums.emplace(type.name(), e);
     op.create_enums.push_back(e);
-  } else if (it->second.values != type.values) {
+  } else if (it->second.values != type.values()) {
     std::vector<std::string> quoted;
     for (auto const& v : it->second.values) quoted.push_back("'" + v + "'");
-    error(loc, DiagKind::enum_conflict, type.name, fmt::format("{}", fmt::join(quoted, ", ")));
+    error(loc, DiagKind::enum_conflict, type.name(), fmt::format("{}", fmt::join(quoted, ", ")));
   }
 }
 
@@ -366,7 +366,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
       if (auto const* col = boost::get<ColumnDef>(&e.get()))
         ok = add_column(t, col->name.text, col->type, col->options, col->loc, op, derived) && ok;
     for (auto const& e : ct->elements)
-      if (auto const* tc = boost::get<TableConstraint>(&e.get()))
+      if (auto const* boxed = boost::get<x3::forward_ast<TableConstraint>>(&e.get()); auto const* tc = boxed ? &boxed->get() : nullptr)
         ok = add_constraint(t, body_constraint(tc->body, tc->name ? tc->name->text : ""), tc->loc) && ok;
     for (auto& d : derived) ok = add_constraint(t, std::move(d), ct->table.loc) && ok;
     if (auto const* pk = std::as_const(t).primary_key(); ok && pk && pk->from_column)
