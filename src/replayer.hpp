@@ -103,12 +103,11 @@ class Replayer {
   }
 
   // The tables whose foreign keys refer to the table `k` (`k` itself among them if it refers
-  // to itself).
-  std::vector<std::string> referring(std::string const& k) const {
-    std::vector<std::string> out;
-    if (auto r = schema.referrers.find(k); r != schema.referrers.end())
-      for (auto const& [other, count] : r->second) out.push_back(other);
-    return out;
+  // to itself), with how many keys each.
+  std::map<std::string, int> const& referring(std::string const& k) const {
+    static std::map<std::string, int> const none;
+    auto r = schema.referrers.find(k);
+    return r == schema.referrers.end() ? none : r->second;
   }
 
   // The table as a statement leaves it, for its op: shared until the table next changes.

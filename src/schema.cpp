@@ -46,6 +46,14 @@ bool is_integer(Type const& t) {
 
 bool is_enum(std::shared_ptr<Column const> const& c) { return c && c->type->kind == TypeKind::enum_; }
 
+// Whether `c` is a foreign key to the table whose key is `k` (compared without building the key).
+bool is_foreign_key_to(Constraint const& c, std::string_view k) {
+  if (c.kind != Constraint::foreign_key) return false;
+  if (c.ref_schema.empty()) return c.ref_table == k;
+  return k.size() == c.ref_schema.size() + 1 + c.ref_table.size() && k.starts_with(c.ref_schema) &&
+         k[c.ref_schema.size()] == '.' && k.ends_with(c.ref_table);
+}
+
 std::size_t foreign_keys(Table const& t) {
   return std::count_if(t.constraints->begin(), t.constraints->end(),
                        [](Constraint const& c) { return c.kind == Constraint::foreign_key; });
@@ -341,10 +349,10 @@ std::string Replayer::in_use(Table const& t, std::string_view column) const {
         if (auto const* ic = boost::get<IndexColumn>(&e.get()); ic && ic->name.text == column)
           return fmt::format("index '{}'", i.name);
     }
-  for (auto const& ok : referring(k)) {
+  for (auto const& [ok, count] : referring(k)) {
     if (ok == k) continue;
     for (auto const& c : *schema.tables.at(ok)->constraints)
-      if (c.kind == Constraint::foreign_key && key(c.ref_schema, c.ref_table) == k &&
+      if (is_foreign_key_to(c, k) &&
           std::find(c.ref_columns.begin(), c.ref_columns.end(), column) != c.ref_columns.end())
         return fmt::format("{} of table '{}'", describe(c), ok);
   }
@@ -386,10 +394,10 @@ bool Replayer::apply(Statement const& s, Op& op) {
     auto* t = table(dt->table.schema, dt->table.name, dt->table.loc);
     if (!t) return false;
     auto const k = key((*t)->schema, (*t)->name);
-    for (auto const& ok : referring(k))
+    for (auto const& [ok, count] : referring(k))
       if (ok != k)
         for (auto const& c : *tables.at(ok)->constraints)
-          if (c.kind == Constraint::foreign_key && key(c.ref_schema, c.ref_table) == k)
+          if (is_foreign_key_to(c, k))
             return error(dt->table.loc, DiagKind::table_in_use, k, c.name.empty() ? "(unnamed)" : "'" + c.name + "'", ok), false;
     op.table = t->share();  // read after the table is gone
     if (auto io = schema.indexes_of.find(k); io != schema.indexes_of.end()) {
@@ -410,15 +418,15 @@ bool Replayer::apply(Statement const& s, Op& op) {
     node.key() = new_key;
     auto& moved = node.mapped().write();
     moved.name = rt->new_name.text;
-    for (auto const& ok : referring(old_key)) {
-      if (ok == old_key) continue;  // `moved`'s own keys, below
+    std::vector<std::string> others;  // copied: reindex() changes what referring() shows
+    for (auto const& [ok, count] : referring(old_key))
+      if (ok != old_key) others.push_back(ok);  // `moved`'s own keys, below
+    for (auto const& ok : others) {
       for (auto& c : tables.at(ok).write().constraints.write())
-        if (c.kind == Constraint::foreign_key && key(c.ref_schema, c.ref_table) == old_key) c.ref_table = moved.name;
+        if (is_foreign_key_to(c, old_key)) c.ref_table = moved.name;
       reindex(ok);
     }
-    auto const refers_to_itself = [&](Constraint const& c) {
-      return c.kind == Constraint::foreign_key && key(c.ref_schema, c.ref_table) == old_key;
-    };
+    auto const refers_to_itself = [&](Constraint const& c) { return is_foreign_key_to(c, old_key); };
     if (std::any_of(moved.constraints->begin(), moved.constraints->end(), refers_to_itself))
       for (auto& c : moved.constraints.write())
         if (refers_to_itself(c)) c.ref_table = moved.name;
@@ -479,10 +487,10 @@ bool Replayer::apply(Statement const& s, Op& op) {
         }))
       for (auto& k : t->constraints.write()) rename(k.columns);
     auto refers = [&](Constraint const& fk) {
-      return fk.kind == Constraint::foreign_key && key(fk.ref_schema, fk.ref_table) == tk &&
+      return is_foreign_key_to(fk, tk) &&
              std::find(fk.ref_columns.begin(), fk.ref_columns.end(), old_name) != fk.ref_columns.end();
     };
-    for (auto const& ok : referring(tk)) {
+    for (auto const& [ok, count] : referring(tk)) {
       auto& other = tables.at(ok);
       auto& table = ok == tk ? *t : *other;
       if (std::none_of(table.constraints->begin(), table.constraints->end(), refers)) continue;
