@@ -253,7 +253,7 @@ Statements rebuild_sql(Dialect const& d, Table const& before, Op const& last);
 // An op the dialect cannot express, reported at its statement.
 void report(Dialect const& d, Op const& op, Unsupported const& u, SourceFile const* file, DiagnosticSink& diags) {
   auto loc = boost::apply_visitor([](auto const& s) -> ast::Loc {
-    if constexpr (requires { s.loc; }) return s.loc; else return {};
+    if constexpr (requires { ast::unboxed(s).loc; }) return ast::unboxed(s).loc; else return {};
   }, op.statement->get());
   if (file) diags.error(*file, loc.offset, DiagKind::unsupported, u.what, d.name, u.why);
   else diags.error(DiagKind::unsupported, u.what, d.name, u.why);
@@ -367,12 +367,12 @@ Statements render_generic(Dialect const& d, Op const& op) {
     enums_first();
     (d.alter_column ? d.alter_column : generic_alter_column)(d, op, out);
     enums_after();
-  } else if (auto const* ci = boost::get<ast::CreateIndex>(&s)) {
+  } else if (auto const* ci = ast::get_if<ast::CreateIndex>(s)) {
     out.push_back(create_index_sql(d, *op.index, ci->concurrently));
   } else if (auto const* di = boost::get<ast::DropIndex>(&s)) {
     out.push_back(fmt::format(FMT_COMPILE("DROP INDEX {}{}"), di->concurrently && d.concurrent_indexes ? "CONCURRENTLY " : "",
                               quote_table(d, op.index->schema, op.index->name)));
-  } else if (boost::get<ast::AddConstraint>(&s)) {
+  } else if (ast::get_if<ast::AddConstraint>(s)) {
     out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} ADD {}"), table_name(d, *op.table), constraint_sql(d, *op.constraint)));
   } else if (boost::get<ast::DropConstraint>(&s)) {
     out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} DROP CONSTRAINT {}"), table_name(d, *op.table), quote(d, op.constraint->name)));

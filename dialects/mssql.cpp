@@ -176,7 +176,7 @@ bool render_override(Dialect const& d, Op const& op, Statements& out) {
     if (identity) out.push_back("SET IDENTITY_INSERT " + table_name(d, *op.table) + " OFF");
     return true;
   }
-  if (auto const* ci = boost::get<ast::CreateIndex>(&s); ci && ci->method)
+  if (auto const* ci = ast::get_if<ast::CreateIndex>(s); ci && ci->method)
     throw Unsupported{"create index " + ci->name.text, "'using " + ci->method->text + "' is not a SQL Server index method"};
   return false;
 }

@@ -116,7 +116,7 @@ std::string fk_needing(Op const& op) {
 
 bool render_override(Dialect const& d, Op const& op, Statements& out) {
   auto const& s = op.statement->get();
-  if (auto const* ci = boost::get<ast::CreateIndex>(&s)) {
+  if (auto const* ci = ast::get_if<ast::CreateIndex>(s)) {
     if (ci->where) throw Unsupported{"create index " + ci->name.text, "MySQL has no partial indexes"};
     if (ci->method) throw Unsupported{"create index " + ci->name.text, "'using " + ci->method->text + "' is not a MySQL index method"};
     bool expression = std::any_of(ci->elements.begin(), ci->elements.end(),

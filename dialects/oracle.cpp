@@ -96,7 +96,7 @@ bool render_override(Dialect const& d, Op const& op, Statements& out) {
                               string_literal(d, op.column->comment.value_or(""))));
     return true;
   }
-  if (auto const* ci = boost::get<ast::CreateIndex>(&s); ci && (ci->method || ci->where))
+  if (auto const* ci = ast::get_if<ast::CreateIndex>(s); ci && (ci->method || ci->where))
     throw Unsupported{"create index " + ci->name.text, ci->where ? "Oracle has no partial indexes" : "'using' is not an Oracle index clause"};
   return false;
 }

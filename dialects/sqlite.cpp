@@ -75,7 +75,7 @@ bool needs_rebuild(Dialect const&, Op const& op) {
   if (auto const* a = boost::get<ast::AlterColumn>(&s))  // a comment alone changes nothing here
     return !std::all_of(a->changes.begin(), a->changes.end(),
                         [](ast::Change const& c) { return boost::get<ast::CommentChange>(&c.get()) != nullptr; });
-  if (boost::get<ast::AddConstraint>(&s) || boost::get<ast::DropConstraint>(&s)) return true;
+  if (ast::get_if<ast::AddConstraint>(s) || boost::get<ast::DropConstraint>(&s)) return true;
   if (boost::get<ast::AddColumn>(&s)) return add_column_rebuilds(op);
   if (boost::get<ast::DropColumn>(&s)) return drop_column_rebuilds(op);
   return false;
@@ -85,7 +85,7 @@ bool render_override(Dialect const&, Op const& op, Statements&) {
   auto const& s = op.statement->get();
   if (boost::get<ast::CommentOnTable>(&s) || boost::get<ast::CommentOnColumn>(&s) || boost::get<ast::AlterColumn>(&s))
     return true;  // SQLite keeps no comments (the model does)
-  if (auto const* ci = boost::get<ast::CreateIndex>(&s); ci && ci->method)
+  if (auto const* ci = ast::get_if<ast::CreateIndex>(s); ci && ci->method)
     throw Unsupported{"create index " + ci->name.text, "'using " + ci->method->text + "' is not an SQLite index method"};
   return false;
 }

@@ -15,6 +15,33 @@ namespace retort::ast {
 
 namespace x3 = boost::spirit::x3;
 
+// A variant's alternative itself, whether held in place or apart (x3::forward_ast).
+template <typename T>
+T const& unboxed(T const& v) {
+  return v;
+}
+template <typename T>
+T const& unboxed(x3::forward_ast<T> const& v) {
+  return v.get();
+}
+
+// The alternative T of a variant (an x3::variant or its boost::variant), held in place or
+// apart, or nullptr.
+template <typename T, typename... Ts>
+T const* get_if(boost::variant<Ts...> const& v) {
+  if constexpr ((std::is_same_v<Ts, x3::forward_ast<T>> || ...)) {
+    auto const* boxed = boost::get<x3::forward_ast<T>>(&v);
+    return boxed ? &boxed->get() : nullptr;
+  } else {
+    return boost::get<T>(&v);
+  }
+}
+template <typename T, typename V>
+  requires requires(V const& v) { v.get().which(); }
+T const* get_if(V const& v) {
+  return get_if<T>(v.get());
+}
+
 // Equality of two variants: same alternative, equal values (forward_ast compared by value).
 template <typename T>
 bool alternative_equal(T const& a, T const& b) {
@@ -433,10 +460,12 @@ struct Execute {
 enum class NestedKind { autocommit, assume };
 struct NestedBlock;
 
+// The two largest statements, and rare, are held apart: a statement takes the room of its
+// largest alternative in place (read them with get_if).
 struct Statement
     : x3::variant<CreateTable, DropTable, RenameTable, AddColumn, DropColumn, RenameColumn, AlterColumn,
-                  CreateIndex, DropIndex, AddConstraint, DropConstraint, CommentOnTable, CommentOnColumn, Insert,
-                  Execute, x3::forward_ast<NestedBlock>> {
+                  x3::forward_ast<CreateIndex>, DropIndex, x3::forward_ast<AddConstraint>, DropConstraint,
+                  CommentOnTable, CommentOnColumn, Insert, Execute, x3::forward_ast<NestedBlock>> {
   using base_type::base_type;
   using base_type::operator=;
   bool operator==(Statement const& o) const { return variant_equal(*this, o); }

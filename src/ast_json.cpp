@@ -130,6 +130,10 @@ char const* kind(FlagChange const&) { return "flag"; }
 char const* kind(SetDefault const&) { return "set_default"; }
 char const* kind(CommentChange const&) { return "comment"; }
 char const* kind(IndexColumn const&) { return "column"; }
+template <typename T>
+char const* kind(x3::forward_ast<T> const& boxed) {
+  return kind(boxed.get());
+}
 
 template <typename V>
   requires requires(V v) { v.get().which(); }

@@ -333,10 +333,10 @@ void Printer::statement(Statement const& s) {
     insert(*ins);
   } else {
     auto loc = boost::apply_visitor([](auto const& v) -> Loc {
-      if constexpr (requires { v.loc; }) return v.loc; else return {};
+      if constexpr (requires { unboxed(v).loc; }) return unboxed(v).loc; else return {};
     }, s.get());
     item(loc, boost::apply_visitor([](auto const& v) -> std::string {
-      if constexpr (requires { LineStatement{}(v); }) return LineStatement{}(v); else return {};
+      if constexpr (requires { LineStatement{}(unboxed(v)); }) return LineStatement{}(unboxed(v)); else return {};
     }, s.get()));
   }
 }

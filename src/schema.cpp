@@ -96,7 +96,7 @@ void Replayer::statement(Statement const& s, bool autocommit, bool assume, std::
   if (auto const* ac = boost::get<AddColumn>(&s.get())) table_key = key(ac->column.schema, ac->column.table);
   if (auto const* dc = boost::get<DropColumn>(&s.get())) table_key = key(dc->column.schema, dc->column.table);
   if (auto const* al = boost::get<AlterColumn>(&s.get())) table_key = key(al->column.schema, al->column.table);
-  if (auto const* ad = boost::get<AddConstraint>(&s.get())) table_key = key(ad->table.schema, ad->table.name);
+  if (auto const* ad = get_if<AddConstraint>(s)) table_key = key(ad->table.schema, ad->table.name);
   if (auto const* dr = boost::get<DropConstraint>(&s.get())) table_key = key(dr->table.schema, dr->table.name);
   std::size_t foreign_keys_before = 0;
   if (table_key)
@@ -105,7 +105,7 @@ void Replayer::statement(Statement const& s, bool autocommit, bool assume, std::
       if (recording_) op.table_before = snapshot(it->second);
       target_ = &it->second;  // apply's lookup of it
     }
-  if (auto const* ci = boost::get<CreateIndex>(&s.get()); ci && ci->concurrently && !autocommit && !assume)
+  if (auto const* ci = get_if<CreateIndex>(s); ci && ci->concurrently && !autocommit && !assume)
     error(ci->loc, DiagKind::concurrently_outside_autocommit, "create index concurrently");
   if (auto const* di = boost::get<DropIndex>(&s.get()); di && di->concurrently && !autocommit && !assume)
     error(di->loc, DiagKind::concurrently_outside_autocommit, "drop index concurrently");
@@ -534,7 +534,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
     if (is_enum(op.old_column)) drop_unused_enums(op);
     return true;
   }
-  if (auto const* ci = boost::get<CreateIndex>(&s.get())) {
+  if (auto const* ci = get_if<CreateIndex>(s)) {
     auto* cow = table(ci->table.schema, ci->table.name, ci->table.loc);
     if (!cow) return false;
     auto const* t = &**cow;
@@ -566,7 +566,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
     schema.indexes.erase(it);
     return true;
   }
-  if (auto const* ad = boost::get<AddConstraint>(&s.get())) {
+  if (auto const* ad = get_if<AddConstraint>(s)) {
     auto* cow = table(ad->table.schema, ad->table.name, ad->table.loc);
     if (!cow) return false;
     Constraint added;
