@@ -3,10 +3,8 @@
 
 #include <algorithm>
 #include <atomic>
-#include <chrono>
 #include <filesystem>
 #include <fstream>
-#include <functional>
 #include <thread>
 
 #include <boost/program_options.hpp>
@@ -65,49 +63,14 @@ bool read_config_file(std::string const& path, Config& config, DiagnosticSink& d
   return true;
 }
 
-// A second thread for one job, started ahead of it: on this machine a thread started only
-// when its work is ready begins it up to 3 ms late (its idle core must be woken), as long as
-// a thousand files take to parse. It waits for the job spinning for at most `spin`, then
-// asleep.
-class Helper {
- public:
-  static constexpr auto spin = std::chrono::milliseconds(20);
-  Helper()
-      : thread_([this] {
-          auto const until = std::chrono::steady_clock::now() + spin;
-          while (!posted_.load(std::memory_order_acquire) && std::chrono::steady_clock::now() < until) {
-          }
-          posted_.wait(false, std::memory_order_acquire);
-          if (job_) job_();
-        }) {}
-  ~Helper() { join(); }
-  Helper(Helper const&) = delete;
-  Helper& operator=(Helper const&) = delete;
-
-  // Runs `job` on the helper thread (once).
-  void post(std::function<void()> job) {
-    job_ = std::move(job);
-    posted_.store(true, std::memory_order_release);
-    posted_.notify_one();
-  }
-  // Waits for the job posted (none posted: the thread ends without one).
-  void join() {
-    if (!posted_.load(std::memory_order_acquire)) post({});
-    if (thread_.joinable()) thread_.join();
-  }
-
- private:
-  std::function<void()> job_;
-  std::atomic<bool> posted_{false};
-  std::jthread thread_;
-};
-
 // Runs `each(i, sink)` for i in [0, n): on two threads when there are enough items for it
-// to pay (this is a 2-core machine's compiler), this one and the helper taking chunks of
-// items in turn, so that neither waits for the other however late the helper starts or
-// however the items' sizes fall. The diagnostics come out in item order, as from one thread.
+// to pay (this is a 2-core machine's compiler), both taking chunks of items in turn rather
+// than a fixed half each. On this machine a new thread starts up to 3 ms late (its idle core
+// must be woken), as long as a thousand files take to parse: with halves, the first thread
+// waited that long for the second's. The diagnostics come out in item order, as from one
+// thread.
 template <typename Each>
-void in_parallel(Helper& helper, std::size_t n, DiagnosticSink& diags, Each const& each) {
+void in_parallel(std::size_t n, DiagnosticSink& diags, Each const& each) {
   constexpr std::size_t chunk = 16;
   std::size_t const chunks = (n + chunk - 1) / chunk;
   std::vector<DiagnosticSink> sinks(chunks);
@@ -116,9 +79,11 @@ void in_parallel(Helper& helper, std::size_t n, DiagnosticSink& diags, Each cons
     for (std::size_t c; (c = next.fetch_add(1, std::memory_order_relaxed)) < chunks;)
       for (auto i = c * chunk; i < std::min(n, (c + 1) * chunk); ++i) each(i, sinks[c]);
   };
-  if (n >= 64) helper.post(work);
-  work();
-  helper.join();
+  {
+    std::jthread helper;
+    if (n >= 64) helper = std::jthread(work);
+    work();
+  }  // joined
   for (auto& sink : sinks) diags.append(std::move(sink));
 }
 
@@ -178,13 +143,12 @@ std::optional<Project> list_project(ProjectOptions const& options, DiagnosticSin
 // reported, in file order.
 std::optional<Project> read_project(ProjectOptions const& options, DiagnosticSink& diags,
                                     std::vector<ast::Revision>* parse, KeepBlocks keep) {
-  Helper helper;  // started now, so that it is running by the time the files are listed
   std::vector<std::string> paths;
   auto project = list_project(options, diags, paths);
   if (!project) return std::nullopt;
   std::vector<std::optional<SourceFile>> read(paths.size());
   std::vector<std::optional<ast::Revision>> parsed(parse ? paths.size() : 0);
-  in_parallel(helper, paths.size(), diags, [&](std::size_t i, DiagnosticSink& sink) {
+  in_parallel(paths.size(), diags, [&](std::size_t i, DiagnosticSink& sink) {
     std::string error;
     read[i] = SourceFile::read(paths[i], error);
     if (!read[i]) sink.file_error(paths[i], DiagKind::cannot_read, paths[i], error);
