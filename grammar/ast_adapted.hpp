@@ -42,16 +42,3 @@ BOOST_FUSION_ADAPT_STRUCT(retort::ast::NestedBlock, kind, statements)
 BOOST_FUSION_ADAPT_STRUCT(retort::ast::Block, irreversible, statements)
 BOOST_FUSION_ADAPT_STRUCT(retort::ast::HeaderField, key, values)
 BOOST_FUSION_ADAPT_STRUCT(retort::ast::RevisionSyntax, header, upgrade, downgrade)
-
-namespace retort::grammar {
-// How many elements a vector the grammar fills (list_of, many) starts with room for.
-// Statements and table elements are a few hundred bytes each and come several at a time:
-// their vectors start with room for eight rather than growing, and moving every element, at
-// one, two and four.
-template <typename T>
-inline constexpr std::size_t initial_capacity = 1;
-template <>
-inline constexpr std::size_t initial_capacity<ast::Statement> = 8;
-template <>
-inline constexpr std::size_t initial_capacity<ast::TableElement> = 8;
-}  // namespace retort::grammar
