@@ -77,6 +77,9 @@ Statements rebuild(Dialect const& d, schema::Table const& before, schema::Op con
 struct Unsupported {
   std::string what, why;
 };
+// Throws Unsupported for `create index ... using METHOD` on an engine without it: `engine`
+// reads "a MySQL", "an SQLite", ...
+[[noreturn]] void refuse_index_method(ast::CreateIndex const& ci, std::string_view engine);
 
 // The dialect of that name (postgresql, ...), or nullptr.
 Dialect const* find_dialect(std::string_view name);

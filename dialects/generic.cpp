@@ -25,7 +25,7 @@ bool needs_quotes(Dialect const& d, std::string_view name) {
   return !plain || d.reserved_words.contains(name);
 }
 
-std::string names(Dialect const& d, std::vector<std::string> const& list) {
+std::string names(Dialect const& d, std::vector<ast::Text> const& list) {
   std::string out;
   for (auto const& n : list) {
     if (!out.empty()) out += ", ";
@@ -85,11 +85,16 @@ std::string constraint_sql(Dialect const& d, Constraint const& c) {
   return out;
 }
 
+void refuse_index_method(ast::CreateIndex const& ci, std::string_view engine) {
+  throw Unsupported{fmt::format(FMT_COMPILE("create index {}"), ci.name.text),
+                    fmt::format(FMT_COMPILE("'using {}' is not {} index method"), ci.method ? ci.method->text : "", engine)};
+}
+
 std::string table_name(Dialect const& d, Table const& t) { return quote_table(d, t.schema, t.name); }
 
 std::string literal_sql(Dialect const& d, ast::Literal const& l) {
   switch (l.kind) {
-    case ast::LiteralKind::number: return l.text;
+    case ast::LiteralKind::number: return std::string(l.text);
     case ast::LiteralKind::string: return string_literal(d, l.text);
     case ast::LiteralKind::true_: return d.integer_booleans ? "1" : "true";
     case ast::LiteralKind::false_: return d.integer_booleans ? "0" : "false";
@@ -100,7 +105,7 @@ std::string literal_sql(Dialect const& d, ast::Literal const& l) {
 
 namespace {
 
-std::string comment_literal(Dialect const& d, std::optional<std::string> const& text) {
+std::string comment_literal(Dialect const& d, std::optional<ast::Text> const& text) {
   return text ? string_literal(d, *text) : "NULL";
 }
 
@@ -150,7 +155,7 @@ void add_column(Dialect const& d, Op const& op, Statements& out) {
 }
 
 void insert(Dialect const& d, Op const& op, ast::Insert const& s, Statements& out) {
-  std::vector<std::string> cols;
+  std::vector<ast::Text> cols;
   for (auto const& c : s.columns) cols.push_back(c.text);
   for (auto const& row : s.rows) {
     std::string values;
@@ -223,7 +228,8 @@ std::string default_sql(Dialect const& d, ast::DefaultExpr const& value) {
                                                     : "CURRENT_TIME";
   if (auto const* f = boost::get<ast::FunctionCall>(&value.get())) {
     if (f->name.text == "now") return std::string(d.now_function);
-    return d.parenthesize_default_sql ? "(" + f->name.text + "())" : f->name.text + "()";
+    if (d.parenthesize_default_sql) return fmt::format(FMT_COMPILE("({}())"), f->name.text);
+    return fmt::format(FMT_COMPILE("{}()"), f->name.text);
   }
   auto sql = trim(boost::get<ast::RawSql>(value.get()).text);
   return d.parenthesize_default_sql ? "(" + sql + ")" : sql;
@@ -262,7 +268,7 @@ void report(Dialect const& d, Op const& op, Unsupported const& u, SourceFile con
 std::string create_index_sql(Dialect const& d, Index const& i, bool concurrently) {
   return fmt::format(FMT_COMPILE("CREATE {}INDEX {}{} ON {} {}({}){}"), i.unique ? "UNIQUE " : "",
                      concurrently && d.concurrent_indexes ? "CONCURRENTLY " : "", quote(d, i.name),
-                     quote_table(d, i.schema, i.table), i.method ? "USING " + *i.method + " " : "", index_elements(d, i),
+                     quote_table(d, i.schema, i.table), i.method ? fmt::format(FMT_COMPILE("USING {} "), *i.method) : "", index_elements(d, i),
                      i.where ? " WHERE " + trim(i.where->text) : "");
 }
 }  // namespace
@@ -280,7 +286,7 @@ namespace {
 Statements rebuild_sql(Dialect const& d, Table const& before, Op const& last) {
   Statements out;
   Table shape = *last.table;
-  auto const temp = "_alembic_tmp_" + shape.name;
+  auto const temp = fmt::format(FMT_COMPILE("_alembic_tmp_{}"), shape.name);
   shape.name = temp;
   Op create;
   create.table = std::make_shared<Table const>(shape);

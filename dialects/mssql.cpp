@@ -43,7 +43,7 @@ std::string column_type(Dialect const&, Column const& c, bool) {
     case K::binary: return "VARBINARY(max)";
     case K::uuid: return "UNIQUEIDENTIFIER";
     case K::enum_: return fmt::format(FMT_COMPILE("VARCHAR({})"), longest_value(t));
-    case K::native: return t.native();
+    case K::native: return std::string(t.native());
   }
   return {};
 }
@@ -78,7 +78,7 @@ std::string drop_fk_lookup(Dialect const& d, Table const& t, std::string_view co
 
 // sp_addextendedproperty / sp_updateextendedproperty / sp_dropextendedproperty for MS_Description.
 std::string description(Dialect const& d, Table const& t, std::optional<std::string_view> column,
-                        std::optional<std::string> const& before, std::optional<std::string> const& after) {
+                        std::optional<ast::Text> const& before, std::optional<ast::Text> const& after) {
   auto const level = fmt::format(FMT_COMPILE("'schema', N{}, 'table', N{}{}"), string_literal(d, t.schema.empty() ? "dbo" : t.schema),
                                  string_literal(d, t.name),
                                  column ? fmt::format(FMT_COMPILE(", 'column', N{}"), string_literal(d, *column)) : std::string());
@@ -177,7 +177,7 @@ bool render_override(Dialect const& d, Op const& op, Statements& out) {
     return true;
   }
   if (auto const* ci = ast::get_if<ast::CreateIndex>(s); ci && ci->method)
-    throw Unsupported{"create index " + ci->name.text, "'using " + ci->method->text + "' is not a SQL Server index method"};
+    refuse_index_method(*ci, "a SQL Server");
   return false;
 }
 

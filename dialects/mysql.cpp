@@ -47,7 +47,7 @@ std::string column_type(Dialect const& d, Column const& c, bool) {
       for (auto const& v : t.values()) values += (values.empty() ? "" : ",") + string_literal(d, v);
       return "ENUM(" + values + ")";
     }
-    case K::native: return t.native();
+    case K::native: return std::string(t.native());
   }
   return {};
 }
@@ -84,15 +84,15 @@ bool only_default_changes(ast::AlterColumn const& a) {
   });
 }
 
-std::vector<std::string> index_columns(Index const& i) {
-  std::vector<std::string> cols;
+std::vector<ast::Text> index_columns(Index const& i) {
+  std::vector<ast::Text> cols;
   for (auto const& e : i.elements)
     if (auto const* c = boost::get<ast::IndexColumn>(&e.get())) cols.push_back(c->name.text);
     else break;  // an expression ends the usable prefix
   return cols;
 }
 
-bool serves(std::vector<std::string> const& index, std::vector<std::string> const& fk) {
+bool serves(std::vector<ast::Text> const& index, std::vector<ast::Text> const& fk) {
   return index.size() >= fk.size() && std::equal(fk.begin(), fk.end(), index.begin());
 }
 
@@ -106,9 +106,8 @@ std::string fk_needing(Op const& op) {
                    return (k.kind == Constraint::primary_key || k.kind == Constraint::unique) && serves(k.columns, fk.columns);
                  });
     if (!other) {
-      std::string cols;
-      for (auto const& c : fk.columns) cols += (cols.empty() ? "" : ", ") + c;
-      return fk.name.empty() ? "(" + cols + ")" : "'" + fk.name + "'";
+      if (fk.name.empty()) return fmt::format("({})", fmt::join(fk.columns, ", "));
+      return fmt::format("'{}'", fk.name);
     }
   }
   return {};
@@ -117,18 +116,19 @@ std::string fk_needing(Op const& op) {
 bool render_override(Dialect const& d, Op const& op, Statements& out) {
   auto const& s = op.statement->get();
   if (auto const* ci = ast::get_if<ast::CreateIndex>(s)) {
-    if (ci->where) throw Unsupported{"create index " + ci->name.text, "MySQL has no partial indexes"};
-    if (ci->method) throw Unsupported{"create index " + ci->name.text, "'using " + ci->method->text + "' is not a MySQL index method"};
+    auto const what = fmt::format("create index {}", ci->name.text);
+    if (ci->where) throw Unsupported{what, "MySQL has no partial indexes"};
+    if (ci->method) refuse_index_method(*ci, "a MySQL");
     bool expression = std::any_of(ci->elements.begin(), ci->elements.end(),
                                   [](ast::IndexElement const& e) { return boost::get<ast::RawSql>(&e.get()) != nullptr; });
     if (expression && d.name == "mariadb")
-      throw Unsupported{"create index " + ci->name.text, "MariaDB has no expression indexes (index a generated column)"};
+      throw Unsupported{what, "MariaDB has no expression indexes (index a generated column)"};
     return false;
   }
   if (auto const* di = boost::get<ast::DropIndex>(&s)) {
     if (op.table)
       if (auto fk = fk_needing(op); !fk.empty())
-        throw Unsupported{"drop index " + di->name.text,
+        throw Unsupported{fmt::format("drop index {}", di->name.text),
                           "foreign key " + fk + " needs it (InnoDB keeps an index for every foreign key): drop the key first, "
                           "or drop the table, which takes its indexes"};
     out.push_back(fmt::format(FMT_COMPILE("DROP INDEX {} ON {}"), quote(d, di->name.text), quote_table(d, op.index->schema, op.index->table)));

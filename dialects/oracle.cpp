@@ -43,7 +43,7 @@ std::string column_type(Dialect const&, Column const& c, bool) {
     case K::binary: return "BLOB";
     case K::uuid: return "CHAR(32)";
     case K::enum_: return fmt::format(FMT_COMPILE("VARCHAR2({} CHAR)"), longest_value(t));
-    case K::native: return t.native();
+    case K::native: return std::string(t.native());
   }
   return {};
 }
@@ -97,7 +97,7 @@ bool render_override(Dialect const& d, Op const& op, Statements& out) {
     return true;
   }
   if (auto const* ci = ast::get_if<ast::CreateIndex>(s); ci && (ci->method || ci->where))
-    throw Unsupported{"create index " + ci->name.text, ci->where ? "Oracle has no partial indexes" : "'using' is not an Oracle index clause"};
+    throw Unsupported{fmt::format("create index {}", ci->name.text), ci->where ? "Oracle has no partial indexes" : "'using' is not an Oracle index clause"};
   return false;
 }
 

@@ -48,7 +48,7 @@ std::string column_type(Dialect const& d, schema::Column const& c, bool) {
     case K::json: return "JSON";
     case K::uuid: return "UUID";
     case K::enum_: return quote(d, t.name());
-    case K::native: return t.native();
+    case K::native: return std::string(t.native());
   }
   return {};
 }

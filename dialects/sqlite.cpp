@@ -40,7 +40,7 @@ std::string column_type(Dialect const&, Column const& c, bool) {
     case K::json: return "JSON";
     case K::uuid: return "CHAR(32)";
     case K::enum_: return fmt::format(FMT_COMPILE("VARCHAR({})"), longest_value(t));
-    case K::native: return t.native();
+    case K::native: return std::string(t.native());
   }
   return {};
 }
@@ -86,7 +86,7 @@ bool render_override(Dialect const&, Op const& op, Statements&) {
   if (boost::get<ast::CommentOnTable>(&s) || boost::get<ast::CommentOnColumn>(&s) || boost::get<ast::AlterColumn>(&s))
     return true;  // SQLite keeps no comments (the model does)
   if (auto const* ci = ast::get_if<ast::CreateIndex>(s); ci && ci->method)
-    throw Unsupported{"create index " + ci->name.text, "'using " + ci->method->text + "' is not an SQLite index method"};
+    refuse_index_method(*ci, "an SQLite");
   return false;
 }
 

@@ -7,6 +7,7 @@
 #include <memory>
 #include <boost/optional.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <boost/spirit/home/x3/support/ast/variant.hpp>
@@ -86,6 +87,11 @@ class Box {
   std::unique_ptr<T> p_;
 };
 
+// Text of the source file as written, or as unescaped (a quoted name or string with a doubled
+// quote), which the file keeps (SourceFile::keep): a syntax tree views the SourceFile it was
+// parsed from, and lives no longer than it.
+using Text = std::string_view;
+
 // A span of source text. Positions never take part in equality.
 struct Loc {
   std::uint32_t offset = 0;
@@ -96,40 +102,40 @@ struct Loc {
 // An identifier, a revision id, or a header value, as written (quotes removed).
 struct Name {
   Loc loc;
-  std::string text;
+  Text text;
   bool operator==(Name const&) const = default;
 };
 
 // `[schema.]name`; schema is empty when not given.
 struct QName {
   Loc loc;
-  std::string schema;
-  std::string name;
+  Text schema;
+  Text name;
   bool operator==(QName const&) const = default;
 };
 
 // `[schema.]table.column`.
 struct ColPath {
   Loc loc;
-  std::string schema;
-  std::string table;
-  std::string column;
+  Text schema;
+  Text table;
+  Text column;
   bool operator==(ColPath const&) const = default;
 };
 
 // A single-quoted string, unescaped.
 struct StringLit {
   Loc loc;
-  std::string value;
+  Text value;
   bool operator==(StringLit const&) const = default;
 };
 
 // Raw SQL: `$tag$ text $tag$` (dollar) or `( text )` (balanced parentheses); text is verbatim.
 struct RawSql {
   Loc loc;
-  std::string text;
+  Text text;
   bool dollar = false;
-  std::string tag;
+  Text tag;
   bool operator==(RawSql const&) const = default;
 };
 
@@ -138,7 +144,7 @@ enum class LiteralKind { number, string, true_, false_, null };
 struct Literal {
   Loc loc;
   LiteralKind kind = LiteralKind::null;
-  std::string text;  // the number as written, or the unescaped string
+  Text text;  // the number as written, or the unescaped string
   bool operator==(Literal const&) const = default;
 };
 
@@ -149,9 +155,9 @@ enum class TypeKind {
 
 // What an enum or native type names.
 struct TypeNames {
-  std::string name;                 // enum: the type's name
-  std::vector<std::string> values;  // enum: its values
-  std::string native;               // native: the SQL type, verbatim
+  Text name;                 // enum: the type's name
+  std::vector<Text> values;  // enum: its values
+  Text native;               // native: the SQL type, verbatim
   bool operator==(TypeNames const&) const = default;
 };
 
@@ -164,9 +170,9 @@ struct Type {
   boost::optional<std::uint32_t> scale;
   bool timezone = false;  // datetime(timezone)
   Box<TypeNames> names;   // enum and native types only
-  std::string const& name() const { return names ? names->name : no_names().name; }
-  std::vector<std::string> const& values() const { return names ? names->values : no_names().values; }
-  std::string const& native() const { return names ? names->native : no_names().native; }
+  Text name() const { return names ? names->name : Text(); }
+  std::vector<Text> const& values() const { return names ? names->values : no_names().values; }
+  Text native() const { return names ? names->native : Text(); }
   bool operator==(Type const&) const = default;
 
  private:

@@ -54,6 +54,7 @@ char const* match_keyword(Scanner const& s, char const* p, std::string_view keyw
 char const* scan_name(Scanner const& s, char const* p, ast::Name& out) {
   if (p != s.end && *p == '"') {
     std::string text;
+    bool doubled = false;
     for (auto const* q = p + 1; q != s.end; ++q) {
       if (*q == '\n' || *q == '\r') {
         // A name ends on its line: one with a line break could put a `GO` or `/` line
@@ -62,13 +63,14 @@ char const* scan_name(Scanner const& s, char const* p, ast::Name& out) {
       } else if (static_cast<unsigned char>(*q) < 0x20 || *q == 0x7f) {
         fail(q, DiagKind::control_in_name, fmt::format("U+{:04X}", static_cast<unsigned char>(*q)));
       } else if (*q != '"') {
-        text += *q;
+        if (doubled) text += *q;
       } else if (q + 1 != s.end && q[1] == '"') {
+        if (!doubled) text.assign(p + 1, q), doubled = true;
         text += '"';
         ++q;
       } else {
-        if (text.empty()) fail(p, DiagKind::empty_name);
-        out = {s.loc(p, q + 1), std::move(text)};
+        if (q == p + 1) fail(p, DiagKind::empty_name);
+        out = {s.loc(p, q + 1), doubled ? s.keep(std::move(text)) : ast::Text(p + 1, q)};
         return q + 1;
       }
     }
@@ -76,7 +78,7 @@ char const* scan_name(Scanner const& s, char const* p, ast::Name& out) {
   }
   auto const* e = scan_word(s, p);
   if (e == p) return nullptr;
-  out = {s.loc(p, e), std::string(p, e)};
+  out = {s.loc(p, e), ast::Text(p, e)};
   return e;
 }
 
@@ -88,11 +90,11 @@ char const* scan_id(Scanner const& s, char const* p, ast::Name& out) {
   // must not take the next line's `revises` as its id.
   for (auto keyword : {"revision", "revises", "message", "created", "branch_labels", "depends_on", "upgrade", "downgrade"})
     if (match_keyword(s, p, keyword) == e) return nullptr;
-  out = {s.loc(p, e), std::string(p, e)};
+  out = {s.loc(p, e), ast::Text(p, e)};
   return e;
 }
 
-char const* scan_path(Scanner const& s, char const* p, std::size_t min, std::span<std::string* const> parts) {
+char const* scan_path(Scanner const& s, char const* p, std::size_t min, std::span<ast::Text* const> parts) {
   std::array<ast::Name, 4> names;  // one more than any path: a name too many is still read (and checked)
   std::size_t n = 0;
   auto const* e = scan_name(s, p, names[0]);
@@ -105,21 +107,23 @@ char const* scan_path(Scanner const& s, char const* p, std::size_t min, std::spa
   if (n < min || n > parts.size()) return nullptr;
   auto const skip = parts.size() - n;
   for (std::size_t i = 0; i < parts.size(); ++i)
-    if (i < skip) parts[i]->clear(); else *parts[i] = std::move(names[i - skip].text);
+    *parts[i] = i < skip ? ast::Text() : names[i - skip].text;
   return e;
 }
 
 char const* scan_string(Scanner const& s, char const* p, ast::StringLit& out) {
   if (p == s.end || *p != '\'') return nullptr;
   std::string value;
+  bool doubled = false;
   for (auto const* q = p + 1; q != s.end; ++q) {
     if (*q != '\'') {
-      value += *q;
+      if (doubled) value += *q;
     } else if (q + 1 != s.end && q[1] == '\'') {
+      if (!doubled) value.assign(p + 1, q), doubled = true;
       value += '\'';
       ++q;
     } else {
-      out = {s.loc(p, q + 1), std::move(value)};
+      out = {s.loc(p, q + 1), doubled ? s.keep(std::move(value)) : ast::Text(p + 1, q)};
       return q + 1;
     }
   }
@@ -176,7 +180,7 @@ static char const* scan_balanced(Scanner const& s, char const* p, ast::RawSql& o
     }
     if (*q == '(') ++depth;
     if (*q == ')' && --depth == 0) {
-      out = {s.loc(p, q + 1), std::string(p + 1, q), false, {}};
+      out = {s.loc(p, q + 1), ast::Text(p + 1, q), false, {}};
       return q + 1;
     }
     ++q;
@@ -192,11 +196,11 @@ char const* scan_raw_sql(Scanner const& s, char const* p, ast::RawSql& out) {
   std::string_view tag(p, open - p);
   auto const* close = std::search(open, s.end, tag.begin(), tag.end());
   if (close == s.end) fail(p, DiagKind::unterminated_raw_sql, tag);
-  out = {s.loc(p, close + tag.size()), std::string(open, close), true, std::string(tag.substr(1, tag.size() - 2))};
+  out = {s.loc(p, close + tag.size()), ast::Text(open, close), true, tag.substr(1, tag.size() - 2)};
   return close + tag.size();
 }
 
-char const* scan_number(Scanner const& s, char const* p, std::string& out) {
+char const* scan_number(Scanner const& s, char const* p, ast::Text& out) {
   auto const* q = p;
   if (q != s.end && *q == '-') ++q;
   auto const* digits = q;
@@ -207,19 +211,19 @@ char const* scan_number(Scanner const& s, char const* p, std::string& out) {
     while (q != s.end && is_digit(*q)) ++q;
   }
   if (q != s.end && is_word_char(*q)) return nullptr;
-  out.assign(p, q);
+  out = ast::Text(p, q);
   return q;
 }
 
 char const* scan_literal(Scanner const& s, char const* p, ast::Literal& out) {
-  std::string text;
+  ast::Text text;
   if (auto const* e = scan_number(s, p, text)) {
-    out = {s.loc(p, e), ast::LiteralKind::number, std::move(text)};
+    out = {s.loc(p, e), ast::LiteralKind::number, text};
     return e;
   }
   ast::StringLit str;
   if (auto const* e = scan_string(s, p, str)) {
-    out = {str.loc, ast::LiteralKind::string, std::move(str.value)};
+    out = {str.loc, ast::LiteralKind::string, str.value};
     return e;
   }
   static constexpr std::pair<std::string_view, ast::LiteralKind> words[] = {
@@ -282,7 +286,8 @@ char const* scan_timestamp(Scanner const& s, char const* p, ast::Name& out) {
   q = e;
   if ((q != s.end && is_word_char(*q)) || !valid_date(y, mo, d) || h > 23 || mi > 59 || sec > 59)
     fail(p, DiagKind::invalid_timestamp, std::string(p, std::find_if(q, s.end, is_space)));
-  out = {s.loc(p, q), std::move(text)};
+  // As written, unless the date and time are apart by more than one space.
+  out = {s.loc(p, q), ast::Text(p, q) == text ? ast::Text(p, q) : s.keep(std::move(text))};
   return q;
 }
 

@@ -13,6 +13,7 @@
 
 #include "grammar/ast.hpp"
 #include "src/diagnostics.hpp"
+#include "src/source.hpp"
 
 namespace retort::lex {
 
@@ -34,6 +35,8 @@ struct Scanner {
   char const* begin;                     // the start of the file's text
   char const* end;                       // its end
   std::vector<ast::Loc>* comments;       // where comments are recorded (may repeat; see parse())
+  SourceFile const* file;                // keeps the spellings that are not in the text as written
+  ast::Text keep(std::string&& spelling) const { return file->keep(std::move(spelling)); }
   ast::Loc loc(char const* from, char const* to) const;
   // The last blank run and word scanned: X3 tries alternatives from the same position, and
   // each would skip the same blanks and scan the same word again.
@@ -93,13 +96,13 @@ char const* scan_name(Scanner const& s, char const* p, ast::Name& out);
 char const* scan_id(Scanner const& s, char const* p, ast::Name& out);
 // Names separated by `.`, at least `min` and at most parts.size() (<= 3) of them, into the
 // last of `parts` (those before are emptied: `t.c` into {schema, table, column}).
-char const* scan_path(Scanner const& s, char const* p, std::size_t min, std::span<std::string* const> parts);
+char const* scan_path(Scanner const& s, char const* p, std::size_t min, std::span<ast::Text* const> parts);
 // 'text' with '' for a quote.
 char const* scan_string(Scanner const& s, char const* p, ast::StringLit& out);
 // $tag$ ... $tag$ or a balanced ( ... ).
 char const* scan_raw_sql(Scanner const& s, char const* p, ast::RawSql& out);
 // -?[0-9]+(.[0-9]+)?
-char const* scan_number(Scanner const& s, char const* p, std::string& out);
+char const* scan_number(Scanner const& s, char const* p, ast::Text& out);
 // A number, a string, true, false or null.
 char const* scan_literal(Scanner const& s, char const* p, ast::Literal& out);
 // `2024-01-15 10:30:00` or `2024-01-15T10:30:00[.ffffff]`.

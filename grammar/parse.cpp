@@ -108,7 +108,7 @@ class Parser {
  public:
   Parser(SourceFile const& file, DiagnosticSink& diags)
       : file_(file), diags_(diags), text_(file.text()),
-        scanner_{text_.data(), text_.data() + text_.size(), &comments_} {}
+        scanner_{text_.data(), text_.data() + text_.size(), &comments_, &file} {}
 
   std::optional<ast::Revision> run();
 
@@ -220,10 +220,10 @@ void Parser::fold_header(ast::RevisionSyntax& syntax, ast::Revision& out) {
     }
     bool const ids = field.key != ast::HeaderKey::message && field.key != ast::HeaderKey::created;
     for (auto& v : field.values) {
-      auto word = lowercase(v.text);
-      bool const base_parent = field.key == ast::HeaderKey::revises && field.values.size() == 1 && word == "base";
+      auto const is = [&](std::string_view word) { return lex::same_word(v.text, word); };
+      bool const base_parent = field.key == ast::HeaderKey::revises && field.values.size() == 1 && is("base");
       if (base_parent) v.text = "base";
-      if (ids && !base_parent && (word == "head" || word == "heads" || word == "base"))
+      if (ids && !base_parent && (is("head") || is("heads") || is("base")))
         diags_.error(file_, v.loc.offset, DiagKind::reserved_id, v.text);
     }
   }

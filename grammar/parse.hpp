@@ -11,7 +11,9 @@
 
 namespace retort::grammar {
 
+// The tree views the file's text (ast::Text): the file must outlive it.
 std::optional<ast::Revision> parse(SourceFile const& file, DiagnosticSink& diags);
+std::optional<ast::Revision> parse(SourceFile&& file, DiagnosticSink& diags) = delete;
 
 // The dialect names `execute for` accepts.
 extern std::vector<std::string_view> const dialect_names;

@@ -65,7 +65,7 @@ struct IdToken : Token<IdToken, ast::Name> {
 };
 struct QNameToken : Token<QNameToken, ast::QName> {
   char const* scan(lex::Scanner const& s, char const* p, ast::QName& v) const {
-    std::string* const parts[] = {&v.schema, &v.name};
+    ast::Text* const parts[] = {&v.schema, &v.name};
     auto const* e = lex::scan_path(s, p, 1, parts);
     if (e) v.loc = s.loc(p, e);
     return e;
@@ -73,7 +73,7 @@ struct QNameToken : Token<QNameToken, ast::QName> {
 };
 struct ColPathToken : Token<ColPathToken, ast::ColPath> {
   char const* scan(lex::Scanner const& s, char const* p, ast::ColPath& v) const {
-    std::string* const parts[] = {&v.schema, &v.table, &v.column};
+    ast::Text* const parts[] = {&v.schema, &v.table, &v.column};
     auto const* e = lex::scan_path(s, p, 2, parts);
     if (e) v.loc = s.loc(p, e);
     return e;
@@ -97,7 +97,7 @@ struct StringNameToken : Token<StringNameToken, ast::Name> {
   char const* scan(lex::Scanner const& s, char const* p, ast::Name& v) const {
     ast::StringLit str;
     auto const* e = lex::scan_string(s, p, str);
-    if (e) v = {str.loc, std::move(str.value)};
+    if (e) v = {str.loc, str.value};
     return e;
   }
 };

@@ -95,7 +95,7 @@ char const* scan_enum(Scanner const& s, char const* p, ast::Type& out) {
   auto const* e = scan_name(s, p, name);
   if (!e) fail(p, DiagKind::expected, "the enum type's name after 'enum'");
   auto& names = out.names.emplace();
-  names.name = std::move(name.text);
+  names.name = name.text;
   p = expect_char(s, e, '(', "'(' and the enum's values after its name");
   do {
     p = skip_blanks(s, p);
@@ -104,7 +104,7 @@ char const* scan_enum(Scanner const& s, char const* p, ast::Type& out) {
     if (!after) fail(p, DiagKind::expected, "an enum value (a 'quoted string')");
     if (std::find(names.values.begin(), names.values.end(), value.value) != names.values.end())
       fail(p, DiagKind::duplicate_enum_value, value.value);
-    names.values.push_back(std::move(value.value));
+    names.values.push_back(value.value);
     p = skip_blanks(s, after);
   } while (p != s.end && *p == ',' && ++p);
   return expect_char(s, p, ')', "',' or ')' after the enum value");
@@ -115,7 +115,7 @@ char const* scan_native(Scanner const& s, char const* p, ast::Type& out) {
   ast::StringLit sql;
   auto const* e = scan_string(s, p, sql);
   if (!e || sql.value.empty()) fail(p, DiagKind::expected, "the SQL type as a 'quoted string' after 'native'");
-  out.names.emplace().native = std::move(sql.value);
+  out.names.emplace().native = sql.value;
   return e;
 }
 

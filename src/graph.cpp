@@ -82,7 +82,7 @@ void Linker::add_nodes() {
     node.revision = &r;
     if (auto f = files_.find(r.path); f != files_.end()) node.file = f->second;
     node.id = r.id.text;
-    for (auto const& l : r.branch_labels) node.own_labels.push_back(l.text);
+    for (auto const& l : r.branch_labels) node.own_labels.emplace_back(l.text);
     g_.nodes_.push_back(std::move(node));
   }
 }
@@ -100,7 +100,7 @@ void Linker::add_labels() {
         continue;
       }
       g_.by_label_.emplace(label.text, i);
-      g_.label_order_.push_back(label.text);
+      g_.label_order_.emplace_back(label.text);
     }
   }
 }
@@ -259,8 +259,8 @@ std::vector<Rev> Graph::descendants(std::vector<Rev> const& targets, bool includ
 }
 
 std::optional<Rev> Graph::find(std::string_view id) const {
-  if (auto it = by_id_.find(std::string(id)); it != by_id_.end()) return it->second;
-  if (auto it = by_label_.find(std::string(id)); it != by_label_.end()) return it->second;
+  if (auto it = by_id_.find(id); it != by_id_.end()) return it->second;
+  if (auto it = by_label_.find(id); it != by_label_.end()) return it->second;
   return std::nullopt;
 }
 

@@ -110,8 +110,9 @@ class Graph {
  private:
   friend class Linker;
   std::vector<Node> nodes_;
-  std::unordered_map<std::string, Rev> by_id_;
-  std::unordered_map<std::string, Rev> by_label_;
+  // Keyed by the revisions' syntax trees' text, which the graph outlives no more than its nodes' revisions.
+  std::unordered_map<std::string_view, Rev> by_id_;
+  std::unordered_map<std::string_view, Rev> by_label_;
   std::vector<std::string> label_order_;  // labels in the order they were declared
   std::vector<Rev> heads_, real_heads_, bases_, real_bases_;
 };

@@ -37,14 +37,13 @@ std::string names(std::vector<Name> const& list) {
 }
 
 std::string raw(RawSql const& r) {
-  if (!r.dollar) return '(' + r.text + ')';
-  auto tag = '$' + r.tag + '$';
-  return tag + r.text + tag;
+  if (!r.dollar) return fmt::format("({})", r.text);
+  return fmt::format("${0}${1}${0}$", r.tag, r.text);
 }
 
 std::string literal(Literal const& l) {
   switch (l.kind) {
-    case LiteralKind::number: return l.text;
+    case LiteralKind::number: return std::string(l.text);
     case LiteralKind::string: return mig_string(l.text);
     case LiteralKind::true_: return "true";
     case LiteralKind::false_: return "false";
@@ -274,13 +273,13 @@ void Printer::header(Revision const& r) {
   };
   auto list = [](std::vector<Name> const& v) {  // revision ids and labels are never quoted
     std::string out;
-    for (auto const& n : v) out += (out.empty() ? "" : ", ") + n.text;
+    for (auto const& n : v) (out += out.empty() ? "" : ", ") += n.text;
     return v.size() == 1 ? out : '(' + out + ')';
   };
-  std::vector<Field> fields{{"revision", r.id.text, r.id.loc},
+  std::vector<Field> fields{{"revision", std::string(r.id.text), r.id.loc},
                             {"revises", r.parents.empty() ? "base" : list(r.parents), r.revises_loc}};
   if (r.message) fields.push_back({"message", mig_string(r.message->text), r.message->loc});
-  if (r.created) fields.push_back({"created", r.created->text, r.created->loc});
+  if (r.created) fields.push_back({"created", std::string(r.created->text), r.created->loc});
   if (!r.branch_labels.empty()) fields.push_back({"branch_labels", list(r.branch_labels), r.branch_labels[0].loc});
   if (!r.depends_on.empty()) fields.push_back({"depends_on", list(r.depends_on), r.depends_on[0].loc});
   // Fields keep their order in the source, so that comments stay with them.

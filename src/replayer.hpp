@@ -58,8 +58,8 @@ class Replayer {
 
   void statement(ast::Statement const& s, bool autocommit, bool assume, std::vector<Op>* out);
   bool apply(ast::Statement const& s, Op& op);
-  Cow<Table>* table(std::string const& schema_name, std::string const& name, ast::Loc loc, bool must_exist = true);
-  bool add_column(Table& t, std::string const& name, ast::Type const& type, std::vector<ast::ColumnOption> const& options,
+  Cow<Table>* table(std::string_view schema_name, std::string_view name, ast::Loc loc, bool must_exist = true);
+  bool add_column(Table& t, ast::Text name, ast::Type const& type, std::vector<ast::ColumnOption> const& options,
                   ast::Loc loc, Op& op, std::vector<Constraint>& derived);
   bool add_constraint(Table& t, Constraint c, ast::Loc loc, Constraint* added = nullptr);
   bool check_reference(Table const& t, Constraint const& c, ast::Loc loc);
@@ -74,14 +74,15 @@ class Replayer {
   // and enum_uses and enums_of with the enum types of its columns (after a statement that
   // may change them; a table that is gone refers to nothing and uses nothing).
   void reindex(std::string const& k) {
-    std::vector<std::string> now, enums;
+    std::vector<std::string> now;
+    std::vector<ast::Text> enums;
     if (auto t = schema.tables.find(k); t != schema.tables.end()) {
       for (auto const& c : *t->second->constraints)
         if (c.kind == Constraint::foreign_key) now.push_back(key(c.ref_schema, c.ref_table));
       for (auto const& c : t->second->columns)
         if (c.type->kind == ast::TypeKind::enum_) enums.push_back(c.type->name());
     }
-    static std::vector<std::string> const none;
+    static std::vector<ast::Text> const none;
     auto const was_enums = schema.enums_of.find(k);
     if (auto const& was = was_enums == schema.enums_of.end() ? none : was_enums->second; was != enums) {
       for (auto const& e : was) --schema.enum_uses[e];
@@ -90,7 +91,8 @@ class Replayer {
       if (!enums.empty()) schema.enums_of.emplace(k, std::move(enums));
     }
     auto const was_refs = schema.refers_to.find(k);
-    auto const& before = was_refs == schema.refers_to.end() ? none : was_refs->second;
+    static std::vector<std::string> const no_refs;
+    auto const& before = was_refs == schema.refers_to.end() ? no_refs : was_refs->second;
     if (before == now) return;
     for (auto const& r : before)
       if (auto& m = schema.referrers[r]; --m[k] == 0) {

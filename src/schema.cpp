@@ -11,7 +11,12 @@
 
 namespace retort::schema {
 
-std::string key(std::string const& schema, std::string const& name) { return schema.empty() ? name : schema + "." + name; }
+std::string key(std::string_view schema, std::string_view name) {
+  std::string k;
+  k.reserve(schema.size() + 1 + name.size());
+  if (!schema.empty()) (k += schema) += '.';
+  return k += name;
+}
 
 Column const* Table::column(std::string_view n) const {
   auto it = std::find_if(columns.begin(), columns.end(), [&](Column const& c) { return c.name == n; });
@@ -62,14 +67,16 @@ std::size_t foreign_keys(Table const& t) {
 
 // SQLAlchemy's ConventionDict: the value of one %(token)s for a constraint of a table.
 std::optional<std::string> token(std::string const& key, Table const& t, Constraint const& c) {
-  if (key == "table_name") return t.name;
+  if (key == "table_name") return std::string(t.name);
   if (key == "constraint_name") return c.name.empty() ? std::nullopt : std::optional<std::string>(c.name);
   if (key == "referred_table_name") return c.kind == Constraint::foreign_key ? std::optional<std::string>(c.ref_table) : std::nullopt;
   std::smatch m;
   static std::regex const column(R"((referred_)?column_(\d+)(_?N)?_(name|label|key))");
   if (!std::regex_match(key, m, column)) return std::nullopt;
   auto const& cols = m[1].matched ? c.ref_columns : c.columns;
-  auto one = [&](std::size_t i) -> std::string { return m[4] == "label" ? t.name + "_" + cols[i] : cols[i]; };
+  auto one = [&](std::size_t i) {
+    return m[4] == "label" ? fmt::format("{}_{}", t.name, cols[i]) : std::string(cols[i]);
+  };
   if (m[3].matched) {
     std::string out;
     for (std::size_t i = 0; i < cols.size(); ++i) out += (i && m[3].str().starts_with("_") ? "_" : "") + one(i);
@@ -135,7 +142,7 @@ void Replayer::statement(Statement const& s, bool autocommit, bool assume, std::
   out->push_back(std::move(op));
 }
 
-Cow<Table>* Replayer::table(std::string const& schema_name, std::string const& name, Loc loc, bool must_exist) {
+Cow<Table>* Replayer::table(std::string_view schema_name, std::string_view name, Loc loc, bool must_exist) {
   if (target_ && (*target_)->name == name && (*target_)->schema == schema_name) return target_;
   auto it = schema.tables.find(key(schema_name, name));
   if (it != schema.tables.end()) return &it->second;
@@ -152,7 +159,7 @@ void Replayer::use_enum(Type const& type, Loc loc, Op& op) {
     op.create_enums.push_back(e);
   } else if (it->second.values != type.values()) {
     std::vector<std::string> quoted;
-    for (auto const& v : it->second.values) quoted.push_back("'" + v + "'");
+    for (auto const& v : it->second.values) quoted.push_back(fmt::format("'{}'", v));
     error(loc, DiagKind::enum_conflict, type.name(), fmt::format("{}", fmt::join(quoted, ", ")));
   }
 }
@@ -270,7 +277,7 @@ static Constraint body_constraint(ConstraintBody const& body, std::string name) 
 
 // A column and what its options imply: PK membership, and the unique and foreign-key
 // constraints SQLAlchemy derives from column options (`derived`, in its order).
-bool Replayer::add_column(Table& t, std::string const& name, Type const& type, std::vector<ColumnOption> const& options,
+bool Replayer::add_column(Table& t, Text name, Type const& type, std::vector<ColumnOption> const& options,
                           Loc loc, Op& op, std::vector<Constraint>& derived) {
   if (t.column(name)) return error(loc, DiagKind::column_exists, key(t.schema, t.name), name), false;
   Column c;
@@ -375,7 +382,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
         ok = add_column(t, col->name.text, col->type, col->options, col->loc, op, derived) && ok;
     for (auto const& e : ct->elements)
       if (auto const* boxed = boost::get<x3::forward_ast<TableConstraint>>(&e.get()); auto const* tc = boxed ? &boxed->get() : nullptr)
-        ok = add_constraint(t, body_constraint(tc->body, tc->name ? tc->name->text : ""), tc->loc) && ok;
+        ok = add_constraint(t, body_constraint(tc->body, std::string(tc->name ? tc->name->text : "")), tc->loc) && ok;
     for (auto& d : derived) ok = add_constraint(t, std::move(d), ct->table.loc) && ok;
     if (auto const* pk = std::as_const(t).primary_key(); ok && pk && pk->from_column)
       ok = name_by_convention(t, *t.primary_key(), ct->table.loc);  // the key written on its columns
@@ -481,7 +488,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
     op.old_column = std::make_shared<Column const>(*c);
     auto const old_name = c->name;
     c->name = rc->new_name.text;
-    auto rename = [&](std::vector<std::string>& cols) { std::replace(cols.begin(), cols.end(), old_name, c->name); };
+    auto rename = [&](std::vector<Text>& cols) { std::replace(cols.begin(), cols.end(), old_name, c->name); };
     if (std::any_of(t->constraints->begin(), t->constraints->end(), [&](Constraint const& k) {
           return std::find(k.columns.begin(), k.columns.end(), old_name) != k.columns.end();
         }))
@@ -526,7 +533,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
       } else if (auto const* sd = boost::get<SetDefault>(&ch.get())) {
         c->default_value = sd->value;
       } else if (auto const* cc = boost::get<CommentChange>(&ch.get())) {
-        c->comment = cc->text ? Ref<std::string>(cc->text->value) : Ref<std::string>();
+        c->comment = cc->text ? Ref<Text>(cc->text->value) : Ref<Text>();
       }
     }
     op.column = std::make_shared<Column const>(*c);
@@ -545,7 +552,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
       if (auto const* ic = boost::get<IndexColumn>(&e.get()); ic && !t->column(ic->name.text))
         return error(ic->name.loc, DiagKind::no_column, key(t->schema, t->name), ic->name.text), false;
     Index i{ci->name.text, t->schema, t->name, ci->unique, ci->elements,
-            ci->method ? std::optional<std::string>(ci->method->text) : std::nullopt,
+            ci->method ? std::optional<Text>(ci->method->text) : std::nullopt,
             ci->where ? std::optional<RawSql>(*ci->where) : std::nullopt};
     op.table = snapshot(*cow);
     schema.indexes_of[key(t->schema, t->name)].insert(k);
@@ -570,7 +577,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
     auto* cow = table(ad->table.schema, ad->table.name, ad->table.loc);
     if (!cow) return false;
     Constraint added;
-    if (!add_constraint(cow->write(), body_constraint(ad->body, ad->name.text), ad->loc, &added)) return false;
+    if (!add_constraint(cow->write(), body_constraint(ad->body, std::string(ad->name.text)), ad->loc, &added)) return false;
     op.constraint = std::make_shared<Constraint const>(added);
     op.table = snapshot(*cow);
     return true;
@@ -590,7 +597,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
   if (auto const* cot = boost::get<CommentOnTable>(&s.get())) {
     auto* cow = table(cot->table.schema, cot->table.name, cot->table.loc);
     if (!cow) return false;
-    cow->write().comment = cot->text ? std::optional<std::string>(cot->text->value) : std::nullopt;
+    cow->write().comment = cot->text ? std::optional<Text>(cot->text->value) : std::nullopt;
     op.table = snapshot(*cow);
     return true;
   }
@@ -601,7 +608,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
     auto* c = t->column(coc->column.column);
     if (!c) return error(coc->column.loc, DiagKind::no_column, key(t->schema, t->name), coc->column.column), false;
     op.old_column = std::make_shared<Column const>(*c);
-    c->comment = coc->text ? Ref<std::string>(coc->text->value) : Ref<std::string>();
+    c->comment = coc->text ? Ref<Text>(coc->text->value) : Ref<Text>();
     op.column = std::make_shared<Column const>(*c);
     op.table = snapshot(*cow);
     return true;

@@ -78,16 +78,16 @@ struct Column {
   Ref<ast::DefaultExpr> default_value;
   Ref<ast::RawSql> check;               // a column-level CHECK, written inline
   std::optional<std::string> check_name;
-  Ref<std::string> comment;
+  Ref<ast::Text> comment;
   bool operator==(Column const&) const = default;
 };
 
 struct Constraint {
   enum Kind { primary_key, unique, foreign_key, check } kind = primary_key;
   std::string name;  // empty: unnamed
-  std::vector<std::string> columns;
-  std::string ref_schema, ref_table;  // foreign key
-  std::vector<std::string> ref_columns;
+  std::vector<ast::Text> columns;     // names from the syntax trees, as are the next three
+  ast::Text ref_schema, ref_table;    // foreign key
+  std::vector<ast::Text> ref_columns;
   std::vector<ast::FkAction> actions;
   ast::Deferral deferral = ast::Deferral::not_deferrable;
   Ref<ast::RawSql> sql;        // check (the AST's, as Column::check)
@@ -96,21 +96,21 @@ struct Constraint {
 };
 
 struct Index {
-  std::string name, schema, table;
+  ast::Text name, schema, table;
   bool unique = false;
   std::vector<ast::IndexElement> elements;
-  std::optional<std::string> method;
+  std::optional<ast::Text> method;
   std::optional<ast::RawSql> where;
   bool operator==(Index const&) const = default;
 };
 
 struct Table {
-  std::string schema, name;
+  ast::Text schema, name;
   std::vector<Column> columns;
   // Primary key first, then in SQLAlchemy's order; shared by the copies of the table that
   // only its columns tell apart (a statement on a column copies the table, not these).
   Cow<std::vector<Constraint>> constraints;
-  std::optional<std::string> comment;
+  std::optional<ast::Text> comment;
   Column const* column(std::string_view n) const;
   Column* column(std::string_view n);
   Constraint const* primary_key() const;
@@ -119,8 +119,8 @@ struct Table {
 };
 
 struct Enum {
-  std::string name;
-  std::vector<std::string> values;
+  ast::Text name;
+  std::vector<ast::Text> values;
   bool operator==(Enum const&) const = default;
 };
 
@@ -130,7 +130,7 @@ struct Schema {
   // table up. Where an order shows (check's first difference), keys are sorted.
   std::unordered_map<std::string, Cow<Table>> tables;  // by [schema.]name
   std::unordered_map<std::string, Cow<Index>> indexes;  // by [schema.]name
-  std::map<std::string, Enum> enums;      // by name
+  std::map<ast::Text, Enum> enums;        // by name
   // The keys of each table's indexes, by the table's key: a table's indexes without a scan
   // of all of them (derived from `indexes`, so not compared).
   std::unordered_map<std::string, std::set<std::string>> indexes_of;
@@ -139,8 +139,8 @@ struct Schema {
   std::unordered_map<std::string, std::map<std::string, int>> referrers;
   std::unordered_map<std::string, std::vector<std::string>> refers_to;
   // How many columns use each enum type, and the enum types of each table's columns.
-  std::unordered_map<std::string, int> enum_uses;
-  std::unordered_map<std::string, std::vector<std::string>> enums_of;
+  std::unordered_map<ast::Text, int> enum_uses;
+  std::unordered_map<std::string, std::vector<ast::Text>> enums_of;
   bool operator==(Schema const& o) const { return tables == o.tables && indexes == o.indexes && enums == o.enums; }
 };
 
@@ -191,6 +191,6 @@ bool check_all(Graph const& graph, std::map<std::string, std::string> const& nam
                DiagnosticSink& diags);
 
 // The qualified key of a table or index.
-std::string key(std::string const& schema, std::string const& name);
+std::string key(std::string_view schema, std::string_view name);
 
 }  // namespace retort::schema

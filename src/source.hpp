@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,7 +27,11 @@ class SourceFile {
   static std::optional<SourceFile> read(std::string const& path, std::string& error);
 
   std::string const& path() const { return path_; }
-  std::string_view text() const { return text_; }
+  std::string_view text() const { return held_->text; }
+
+  // Keeps a token's spelling that is not in the text as written (a quoted name or string
+  // unescaped), for as long as the file lives: syntax trees view the file's text and these.
+  std::string_view keep(std::string spelling) const { return held_->kept.emplace_back(std::move(spelling)); }
 
   // The line and column of a byte offset into text().
   LineCol position(std::size_t offset) const;
@@ -34,8 +40,14 @@ class SourceFile {
   std::string_view line_text(std::uint32_t line) const;
 
  private:
+  // The text and the kept spellings are held apart, so that views of them survive the
+  // file's moves.
+  struct Held {
+    std::string text;
+    std::deque<std::string> kept;
+  };
   std::string path_;
-  std::string text_;
+  std::unique_ptr<Held> held_;
   std::vector<std::uint32_t> line_starts_;
 };
 

@@ -90,7 +90,8 @@ void error_case(fs::path const& path, bool update) {
     }
   }
   DiagnosticSink diags;
-  auto revision = grammar::parse(SourceFile(path.string(), bytes), diags);
+  SourceFile const file(path.string(), bytes);
+  auto revision = grammar::parse(file, diags);
   auto actual = actual_diagnostics(diags);
   if (actual == expected && !revision && !expected.empty()) return void(++passed);
   if (update && !actual.empty() && !fs::exists(sidecar)) {
@@ -130,7 +131,8 @@ void truncations(fs::path const& path) {
   for (std::size_t end = 0; end < bytes.size(); ++end) {
     if (bytes[end] != ' ' && bytes[end] != '\n') continue;
     DiagnosticSink diags;
-    grammar::parse(SourceFile(path.string(), bytes.substr(0, end)), diags);
+    SourceFile const prefix(path.string(), bytes.substr(0, end));
+    grammar::parse(prefix, diags);
     for (auto const& d : diags.diagnostics())
       if (d.message.find("boost") != std::string::npos || d.message.find("retort") != std::string::npos)
         return fail(path.string() + " truncated at byte " + std::to_string(end), d.message);

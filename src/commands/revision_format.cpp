@@ -12,7 +12,7 @@ std::string down_revisions(Node const& n, Graph const& g) {
 }
 
 std::string declared_dependencies(Node const& n) {
-  std::vector<std::string> names;
+  std::vector<ast::Text> names;
   for (auto const& d : n.revision->depends_on) names.push_back(d.text);
   return fmt::format("{}", fmt::join(names, ", "));
 }
@@ -33,7 +33,7 @@ std::string head_only(Graph const& g, Rev r, HeadOnly what) {
     if (n.is_branch_point()) text += " (branchpoint)";
     if (n.is_merge_point()) text += " (mergepoint)";
   }
-  if (what.doc) text += ", " + (n.revision->message ? n.revision->message->text : std::string());
+  if (what.doc) (text += ", ") += n.revision->message ? n.revision->message->text : ast::Text();
   return text;
 }
 
