@@ -64,6 +64,9 @@ struct Dialect {
   // Whether an op must be done by rebuilding its table (SQLite): create the new shape,
   // copy the rows, drop the old table, rename, re-create the indexes.
   bool (*needs_rebuild)(Dialect const&, schema::Op const&) = nullptr;
+  // Whether rendering reads Op::indexes (a rebuild re-creates them; MySQL checks the
+  // indexes its foreign keys need): the replay gathers them only for such a dialect.
+  bool reads_table_indexes = false;
 };
 
 // Rebuilds a table from its shape `before` to the shape (and indexes) of `last`, the last

@@ -179,6 +179,7 @@ Dialect make(std::string_view name, std::span<std::string_view const> words) {
   Dialect d;
   d.name = name;
   d.transactional_ddl = false;
+  d.reads_table_indexes = true;  // fk_needing()
   d.quote_open = '`';
   d.quote_close = '`';
   d.reserved_words = {words.begin(), words.end()};

@@ -104,6 +104,7 @@ Dialect const sqlite = [] {
   d.table_options = table_options;  // comments: none in CREATE TABLE, none after it
   d.render_override = render_override;
   d.needs_rebuild = needs_rebuild;
+  d.reads_table_indexes = true;
   d.parenthesize_default_sql = true;
   d.now_function = "CURRENT_TIMESTAMP";
   return d;

@@ -34,6 +34,7 @@ class Replayer {
   }
   bool failed() const { return failed_; }
   std::set<std::string>* touched = nullptr;  // where set, the keys of the tables each statement acts on
+  bool table_indexes = true;                 // ops carry their table's indexes (Op::indexes)
 
   // Takes `s` as the schema (a part of another replayer's), rebuilding what is derived.
   // Enum types keep the uses they have in `whole`, so that none is dropped while a table

@@ -136,7 +136,7 @@ void Replayer::statement(Statement const& s, bool autocommit, bool assume, std::
   if (!out || assume) return;
   // The table's indexes, for what a rebuild re-creates and MySQL's check of the indexes a
   // foreign key needs: only where they can be needed.
-  if (op.table && (op.table_before || boost::get<DropIndex>(&s.get())))
+  if (table_indexes && op.table && (op.table_before || boost::get<DropIndex>(&s.get())))
     if (auto io = schema.indexes_of.find(key(op.table->schema, op.table->name)); io != schema.indexes_of.end())
       for (auto const& ik : io->second) op.indexes.push_back(schema.indexes.at(ik).share());
   out->push_back(std::move(op));
@@ -627,8 +627,9 @@ bool Replayer::apply(Statement const& s, Op& op) {
 
 bool replay(Graph const& graph, std::string const& range_start, Plan const& plan,
             std::map<std::string, std::string> const& naming_convention, DiagnosticSink& diags,
-            std::function<void(CheckedStep&&)> const& each, Schema* end) {
+            std::function<void(CheckedStep&&)> const& each, Schema* end, bool table_indexes) {
   Replayer r(naming_convention, diags);
+  r.table_indexes = table_indexes;
   if (!range_start.empty() && range_start != "base") {
     auto before = make_plan(graph, Command::upgrade, "base:" + range_start, diags);
     if (!before) return false;

@@ -158,7 +158,9 @@ struct Op {
   std::shared_ptr<Constraint const> constraint;   // added or dropped
   std::shared_ptr<Index const> index;             // created or dropped
   std::shared_ptr<Table const> table_before;  // the table before the statement (what a rebuild copies from)
-  std::vector<std::shared_ptr<Index const>> indexes;  // the table's indexes after the statement (what a rebuild re-creates)
+  // The table's indexes after the statement (what a rebuild re-creates), where the replay
+  // was asked for them.
+  std::vector<std::shared_ptr<Index const>> indexes;
   std::vector<Enum> create_enums;         // enum types new with this statement
   std::vector<Enum> drop_enums;           // enum types no column uses any more
 };
@@ -181,9 +183,10 @@ std::optional<std::vector<CheckedStep>> replay(Graph const& graph, std::string c
 // after): memory holds one step's ops, not the whole plan's. false if any statement fails.
 // Where `end` is given, the schema after the last step is moved there rather than torn down
 // (which costs as much as a tenth of the replay: retort exits without tearing it down).
+// Without `table_indexes`, ops carry no Op::indexes (for dialects that never read them).
 bool replay(Graph const& graph, std::string const& range_start, Plan const& plan,
             std::map<std::string, std::string> const& naming_convention, DiagnosticSink& diags,
-            std::function<void(CheckedStep&&)> const& each, Schema* end = nullptr);
+            std::function<void(CheckedStep&&)> const& each, Schema* end = nullptr, bool table_indexes = true);
 
 // `retort check`: replays every revision's upgrade in order (errors as replay reports them)
 // and warns where a downgrade does not restore the schema its upgrade started from.

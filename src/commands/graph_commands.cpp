@@ -95,7 +95,8 @@ int run_plan(Context& ctx, Command command) {
     loaded->replayed = end;
     bool const replayed =
         schema::replay(loaded->graph, start, *plan, config.naming_convention, replay_diags,
-                       [&](schema::CheckedStep&& step) { assembler.add(std::move(step)); }, end.get());
+                       [&](schema::CheckedStep&& step) { assembler.add(std::move(step)); }, end.get(),
+                       dialect->reads_table_indexes);
     auto script = assembler.finish();
     ctx.diags.append(std::move(replay_diags));
     if (!replayed || !script) return 1;
