@@ -4,6 +4,9 @@
 // Adding a dialect = one file here + one line in registry.cpp.
 #pragma once
 
+#include <algorithm>
+#include <array>
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -16,6 +19,29 @@
 namespace retort::dialects {
 
 struct Dialect;
+
+// A set of words, asked of every name rendered: a word whose first letter and length no
+// member has is known absent without hashing it (most names are not reserved).
+class WordSet {
+ public:
+  WordSet() = default;
+  template <typename It>
+  WordSet(It first, It last) : words_(first, last) {
+    for (auto w : words_) shapes_[shape(w).first] |= shape(w).second;
+  }
+  bool contains(std::string_view w) const {
+    auto [letter, length] = shape(w);
+    return (shapes_[letter] & length) && words_.contains(w);
+  }
+
+ private:
+  // The row of the first character, and the bit of the length (every length from 63 on shares one).
+  static std::pair<unsigned char, std::uint64_t> shape(std::string_view w) {
+    return {w.empty() ? 0 : static_cast<unsigned char>(w[0]), std::uint64_t{1} << std::min<std::size_t>(w.size(), 63)};
+  }
+  std::unordered_set<std::string_view> words_;
+  std::array<std::uint64_t, 256> shapes_{};
+};
 
 // The SQL statements of one checked op, without terminators.
 using Statements = std::vector<std::string>;
@@ -36,7 +62,7 @@ struct Dialect {
   // -- names and literals --
   char quote_open = '"';
   char quote_close = '"';
-  std::unordered_set<std::string_view> reserved_words;  // lower case
+  WordSet reserved_words;  // lower case
   std::size_t max_identifier_length = 63;
   // Why the engine cannot hold this name even quoted, or nullptr (Oracle: no `"` in names).
   char const* (*name_problem)(std::string_view name) = nullptr;

@@ -1,6 +1,8 @@
 // Tests of SourceFile: offsets to lines and columns.
 #include "src/source.hpp"
 
+#include <vector>
+
 #include <doctest/doctest.h>
 
 using retort::SourceFile;
@@ -35,4 +37,16 @@ TEST_CASE("source: CRLF line ends are not part of the line") {
   CHECK(f.line_text(1) == "one");
   CHECK(f.position(5).line == 2);
   CHECK(f.position(5).column == 1);
+}
+
+TEST_CASE("source: views of the text and of kept spellings survive the file's moves") {
+  SourceFile f("a.mig", "ab");  // short enough for a string to hold it in place
+  auto const text = f.text();
+  auto const kept = f.keep("it's");
+  std::vector<SourceFile> files;
+  files.push_back(std::move(f));
+  for (int i = 0; i < 8; ++i) files.emplace_back("b.mig", "");  // the vector moves its files
+  CHECK(text == "ab");
+  CHECK(text.data() == files.front().text().data());
+  CHECK(kept == "it's");
 }

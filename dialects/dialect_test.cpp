@@ -1,0 +1,19 @@
+// Tests of the dialect table's pieces that rendering asks of every name.
+#include "dialects/dialect.hpp"
+
+#include <doctest/doctest.h>
+
+using retort::dialects::WordSet;
+
+TEST_CASE("dialects: a word set finds its members and nothing else, whatever their shapes") {
+  std::string const long_word(70, 'x');
+  std::string_view const words[] = {"select", "order", "on", "x", long_word};
+  WordSet const set(std::begin(words), std::end(words));
+  for (auto w : words) CHECK(set.contains(w));
+  CHECK_FALSE(set.contains("selects"));               // a member's first letter, another length
+  CHECK_FALSE(set.contains("sample"));                // a member's first letter and length
+  CHECK_FALSE(set.contains("ox"));                    // a member's first letter, shorter
+  CHECK_FALSE(set.contains(std::string(64, 'x')));    // past 63: the lengths share one bit
+  CHECK_FALSE(set.contains(""));
+  CHECK_FALSE(WordSet().contains("select"));
+}
