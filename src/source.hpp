@@ -3,7 +3,7 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
+#include <forward_list>
 #include <memory>
 #include <optional>
 #include <string>
@@ -31,7 +31,7 @@ class SourceFile {
 
   // Keeps a token's spelling that is not in the text as written (a quoted name or string
   // unescaped), for as long as the file lives: syntax trees view the file's text and these.
-  std::string_view keep(std::string spelling) const { return held_->kept.emplace_back(std::move(spelling)); }
+  std::string_view keep(std::string spelling) const { return held_->kept.emplace_front(std::move(spelling)); }
 
   // The line and column of a byte offset into text().
   LineCol position(std::size_t offset) const;
@@ -44,7 +44,7 @@ class SourceFile {
   // file's moves.
   struct Held {
     std::string text;
-    std::deque<std::string> kept;
+    std::forward_list<std::string> kept;  // (a deque would take 600 bytes before its first)
   };
   std::string path_;
   std::unique_ptr<Held> held_;
