@@ -71,6 +71,8 @@ class Linker {
 };
 
 void Linker::add_nodes() {
+  g_.nodes_.reserve(revisions_.size());
+  g_.by_id_.reserve(revisions_.size());
   for (auto const& r : revisions_) {
     auto [it, fresh] = g_.by_id_.emplace(r.id.text, static_cast<Rev>(g_.nodes_.size()));
     if (!fresh) {

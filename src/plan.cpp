@@ -374,14 +374,17 @@ std::vector<Step> Planner::upgrade_steps(std::string const& destination, Ids con
   auto [revisions, targets] = collect_upgrade(destination, heads, std::nullopt, false, true, true);
   auto order = topological_sort(revisions, targets);
   std::vector<Step> steps;
+  steps.reserve(order.size());
   for (auto it = order.rbegin(); it != order.rend(); ++it) steps.push_back(revision_step(*it, true));
   return steps;
 }
 
 std::vector<Step> Planner::downgrade_steps(std::string const& destination, Ids const& heads) const {
   auto [revisions, current] = collect_downgrade(heads, destination, true);
+  auto const order = topological_sort(revisions, current);
   std::vector<Step> steps;
-  for (Rev r : topological_sort(revisions, current)) steps.push_back(revision_step(r, false));
+  steps.reserve(order.size());
+  for (Rev r : order) steps.push_back(revision_step(r, false));
   return steps;
 }
 
