@@ -123,6 +123,8 @@ std::string quote_table(Dialect const& d, std::string_view schema, std::string_v
 std::string string_literal(Dialect const& d, std::string_view value);
 std::string default_sql(Dialect const& d, ast::DefaultExpr const& value);
 std::string column_spec(Dialect const& d, schema::Column const& c, bool in_create_table);
+// A column's inline ` [CONSTRAINT name] CHECK (sql)`, if it has one, appended to `out`.
+void append_column_check(Dialect const& d, schema::Column const& c, std::string& out);
 std::string constraint_sql(Dialect const& d, schema::Constraint const& c);
 std::string literal_sql(Dialect const& d, ast::Literal const& l);
 // ALTER TABLE ... ADD [COLUMN] and the constraints the column's own options made.

@@ -245,11 +245,14 @@ std::string column_spec(Dialect const& d, Column const& c, bool in_create_table)
     out += default_sql(d, *c.default_value);
   }
   if (!c.nullable) out += " NOT NULL";
-  if (c.check) {
-    if (c.check_name) out += " CONSTRAINT " + quote(d, *c.check_name);
-    out += " CHECK (" + trim(c.check->text) + ")";
-  }
+  append_column_check(d, c, out);
   return out;
+}
+
+void append_column_check(Dialect const& d, Column const& c, std::string& out) {
+  if (!c.check) return;
+  if (c.check_name) (out += " CONSTRAINT ") += quote(d, *c.check_name);
+  ((out += " CHECK (") += trim(c.check->text)) += ')';
 }
 
 namespace {

@@ -53,8 +53,7 @@ std::string column_definition(Dialect const& d, Column const& c, bool in_create_
   std::string out = quote(d, c.name) + " " + column_type(d, c, in_create_table) + (c.nullable ? " NULL" : " NOT NULL");
   if (c.autoincrement) out += " IDENTITY";
   else if (c.default_value) out += " DEFAULT " + default_sql(d, *c.default_value);
-  if (c.check)
-    out += (c.check_name ? " CONSTRAINT " + quote(d, *c.check_name) : std::string()) + " CHECK (" + trim(c.check->text) + ")";
+  append_column_check(d, c, out);
   return out;
 }
 

@@ -59,8 +59,7 @@ std::string column_spec(Dialect const& d, Column const& c, bool in_create_table)
   if (c.comment) out += " COMMENT " + string_literal(d, *c.comment);
   if (c.autoincrement) out += " AUTO_INCREMENT";
   else if (c.default_value) out += " DEFAULT " + default_sql(d, *c.default_value);
-  if (c.check)
-    out += (c.check_name ? " CONSTRAINT " + quote(d, *c.check_name) : std::string()) + " CHECK (" + trim(c.check->text) + ")";
+  append_column_check(d, c, out);
   return out;
 }
 

@@ -77,7 +77,7 @@ struct Column {
   bool autoincrement_off = false;       // `autoincrement false` was written
   Ref<ast::DefaultExpr> default_value;
   Ref<ast::RawSql> check;               // a column-level CHECK, written inline
-  std::optional<std::string> check_name;
+  ast::Box<std::string> check_name;      // named by convention (rare: held apart, a column is copied often)
   Ref<ast::Text> comment;
   bool operator==(Column const&) const = default;
 };
