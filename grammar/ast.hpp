@@ -148,7 +148,23 @@ struct Literal {
   bool operator==(Literal const&) const = default;
 };
 
-enum class TypeKind {
+// An optional count in four bytes (a length, a precision, a scale): a type is in every
+// column, and boost::optional takes eight. The largest value stands for none (the grammar
+// refuses counts beyond 0x7FFFFFFF).
+class OptionalCount {
+ public:
+  OptionalCount() = default;
+  OptionalCount(std::uint32_t value) : value_(value) {}  // NOLINT: as an optional's
+  explicit operator bool() const { return value_ != none; }
+  std::uint32_t operator*() const { return value_; }
+  bool operator==(OptionalCount const&) const = default;
+
+ private:
+  static constexpr std::uint32_t none = 0xFFFFFFFF;
+  std::uint32_t value_ = none;
+};
+
+enum class TypeKind : std::uint8_t {
   integer, smallint, bigint, boolean, float_, numeric, string, char_, text, unicode, unicode_text,
   date, time, datetime, interval, binary, json, uuid, enum_, native
 };
@@ -166,8 +182,8 @@ struct TypeNames {
 struct Type {
   Loc loc;
   TypeKind kind = TypeKind::integer;
-  boost::optional<std::uint32_t> length;
-  boost::optional<std::uint32_t> scale;
+  OptionalCount length;
+  OptionalCount scale;
   bool timezone = false;  // datetime(timezone)
   Box<TypeNames> names;   // enum and native types only
   Text name() const { return names ? names->name : Text(); }
