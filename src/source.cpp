@@ -13,19 +13,26 @@ namespace retort {
 
 SourceFile::SourceFile(std::string path, std::string bytes)
     : path_(std::move(path)), held_(std::make_unique<Held>(std::move(bytes))) {
-  auto& all = held_->text;
-  if (all.starts_with("\xEF\xBB\xBF")) all.erase(0, 3);
-  line_starts_.push_back(0);
-  char const* const begin = all.data();
-  std::size_t const size = all.size();
-  if (!std::memchr(begin, '\r', size)) {  // the usual case: LF only, found with memchr
-    for (auto const* p = begin; (p = static_cast<char const*>(std::memchr(p, '\n', size - (p - begin)))); ++p)
-      line_starts_.push_back(static_cast<std::uint32_t>(p - begin + 1));
-    return;
-  }
-  for (std::size_t i = 0; i < size; ++i)  // LF, CRLF, or a lone CR ends a line
-    if (all[i] == '\n' || (all[i] == '\r' && (i + 1 == size || all[i + 1] != '\n')))
-      line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
+  if (held_->text.starts_with("\xEF\xBB\xBF")) held_->text.erase(0, 3);
+}
+
+std::vector<std::uint32_t> const& SourceFile::line_starts() const {
+  std::call_once(held_->lines_found, [&] {
+    auto& starts = held_->line_starts;
+    auto const all = text();
+    starts.push_back(0);
+    char const* const begin = all.data();
+    std::size_t const size = all.size();
+    if (!std::memchr(begin, '\r', size)) {  // the usual case: LF only, found with memchr
+      for (auto const* p = begin; (p = static_cast<char const*>(std::memchr(p, '\n', size - (p - begin)))); ++p)
+        starts.push_back(static_cast<std::uint32_t>(p - begin + 1));
+      return;
+    }
+    for (std::size_t i = 0; i < size; ++i)  // LF, CRLF, or a lone CR ends a line
+      if (all[i] == '\n' || (all[i] == '\r' && (i + 1 == size || all[i + 1] != '\n')))
+        starts.push_back(static_cast<std::uint32_t>(i + 1));
+  });
+  return held_->line_starts;
 }
 
 std::optional<SourceFile> SourceFile::read(std::string const& path, std::string& error) {
@@ -70,18 +77,20 @@ std::optional<SourceFile> SourceFile::read(std::string const& path, std::string&
 LineCol SourceFile::position(std::size_t offset) const {
   auto const all = text();
   offset = std::min(offset, all.size());
-  auto next = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
-  auto line = static_cast<std::uint32_t>(next - line_starts_.begin());
+  auto const& starts = line_starts();
+  auto next = std::upper_bound(starts.begin(), starts.end(), offset);
+  auto line = static_cast<std::uint32_t>(next - starts.begin());
   std::uint32_t column = 1;
-  for (std::size_t i = line_starts_[line - 1]; i < offset; ++i)
+  for (std::size_t i = starts[line - 1]; i < offset; ++i)
     if ((static_cast<unsigned char>(all[i]) & 0xC0) != 0x80) ++column;  // skip UTF-8 continuation bytes
   return {line, column};
 }
 
 std::string_view SourceFile::line_text(std::uint32_t line) const {
-  if (line == 0 || line > line_starts_.size()) return {};
-  std::size_t begin = line_starts_[line - 1];
-  std::size_t end = line < line_starts_.size() ? line_starts_[line] - 1 : text().size();
+  auto const& starts = line_starts();
+  if (line == 0 || line > starts.size()) return {};
+  std::size_t begin = starts[line - 1];
+  std::size_t end = line < starts.size() ? starts[line] - 1 : text().size();
   auto line_text = text().substr(begin, end - begin);
   if (line_text.ends_with('\r')) line_text.remove_suffix(1);
   return line_text;

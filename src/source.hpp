@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <forward_list>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -42,13 +43,18 @@ class SourceFile {
  private:
   // The text and the kept spellings are held apart, so that views of them survive the
   // file's moves.
+  // Where lines start is found when a position is first asked for (most files never have a
+  // diagnostic), once whichever thread asks.
   struct Held {
     std::string text;
     std::forward_list<std::string> kept;  // (a deque would take 600 bytes before its first)
+    std::once_flag lines_found;
+    std::vector<std::uint32_t> line_starts;
   };
+  std::vector<std::uint32_t> const& line_starts() const;
+
   std::string path_;
   std::unique_ptr<Held> held_;
-  std::vector<std::uint32_t> line_starts_;
 };
 
 }  // namespace retort
