@@ -104,6 +104,8 @@ std::string lowercase(std::string s) {
   return s;
 }
 
+void fit(std::vector<ast::Statement>& statements);
+
 class Parser {
  public:
   Parser(SourceFile const& file, DiagnosticSink& diags)
@@ -160,6 +162,8 @@ std::optional<ast::Revision> Parser::run() {
   check_statements(revision.upgrade.statements);
   check_statements(revision.downgrade.statements);
   if (diags_.size() != errors_before) return std::nullopt;
+  fit(revision.upgrade.statements);
+  fit(revision.downgrade.statements);
   std::sort(comments_.begin(), comments_.end(), [](auto a, auto b) { return a.offset < b.offset; });
   comments_.erase(std::unique(comments_.begin(), comments_.end(),
                               [](auto a, auto b) { return a.offset == b.offset; }),
@@ -315,6 +319,23 @@ void Parser::check_changes(std::vector<ast::Change> const& changes) {
     if (auto const* m = boost::get<ast::CommentChange>(&c.get())) words.add("comment", m->loc);
   }
   check_once(words.all(), conflicts);
+}
+
+// Vectors grow by doubling as the grammar fills them: a table of 9 columns has room for
+// 16. Trees live as long as the run, so each list is given back what it does not hold.
+void fit(std::vector<ast::Statement>& statements) {
+  statements.shrink_to_fit();
+  for (auto& statement : statements) {
+    if (auto* create = boost::get<ast::CreateTable>(&statement.get())) {
+      create->elements.shrink_to_fit();
+      for (auto& e : create->elements)
+        if (auto* col = boost::get<ast::ColumnDef>(&e.get())) col->options.shrink_to_fit();
+    } else if (auto* add = boost::get<ast::AddColumn>(&statement.get())) {
+      add->options.shrink_to_fit();
+    } else if (auto* nested = boost::get<x3::forward_ast<ast::NestedBlock>>(&statement.get())) {
+      fit(nested->get().statements);
+    }
+  }
 }
 
 // What the grammar leaves to be checked: dialect names, row widths, column options and
