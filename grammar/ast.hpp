@@ -294,7 +294,7 @@ struct CommentOption {
   bool operator==(CommentOption const&) const = default;
 };
 
-struct ColumnOption : x3::variant<FlagOption, DefaultOption, ReferencesOption, CheckOption, CommentOption> {
+struct ColumnOption : x3::variant<FlagOption, DefaultOption, x3::forward_ast<ReferencesOption>, CheckOption, CommentOption> {
   using base_type::base_type;
   using base_type::operator=;
   bool operator==(ColumnOption const& o) const { return variant_equal(*this, o); }

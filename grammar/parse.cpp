@@ -301,7 +301,7 @@ void Parser::check_options(std::vector<ast::ColumnOption> const& options) {
   for (auto const& o : options) {
     if (auto const* f = boost::get<ast::FlagOption>(&o.get())) words.add(flags[static_cast<int>(f->flag)], f->loc);
     if (auto const* d = boost::get<ast::DefaultOption>(&o.get())) words.add("default", d->loc);
-    if (auto const* r = boost::get<ast::ReferencesOption>(&o.get())) words.add("references", r->loc);
+    if (auto const* r = ast::get_if<ast::ReferencesOption>(o)) words.add("references", r->loc);
     if (auto const* c = boost::get<ast::CommentOption>(&o.get())) words.add("comment", c->loc);
   }
   check_once(words.all(), conflicts);

@@ -298,7 +298,7 @@ bool Replayer::add_column(Table& t, Text name, Type const& type, std::vector<Col
       }
     } else if (auto const* d = boost::get<DefaultOption>(&o.get())) {
       c.default_value = d->value;
-    } else if (auto const* r = boost::get<ReferencesOption>(&o.get())) {
+    } else if (auto const* r = get_if<ReferencesOption>(o)) {
       references = r;
     } else if (auto const* ch = boost::get<CheckOption>(&o.get())) {
       c.check = ch->sql;
