@@ -46,6 +46,7 @@ class SourceFile {
   // Where lines start is found when a position is first asked for (most files never have a
   // diagnostic), once whichever thread asks.
   struct Held {
+    explicit Held(std::string t) : text(std::move(t)) {}
     std::string text;
     std::forward_list<std::string> kept;  // (a deque would take 600 bytes before its first)
     std::once_flag lines_found;
