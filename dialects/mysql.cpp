@@ -115,13 +115,13 @@ std::string fk_needing(Op const& op) {
 bool render_override(Dialect const& d, Op const& op, Statements& out) {
   auto const& s = op.statement->get();
   if (auto const* ci = ast::get_if<ast::CreateIndex>(s)) {
-    auto const what = fmt::format("create index {}", ci->name.text);
-    if (ci->where) throw Unsupported{what, "MySQL has no partial indexes"};
+    auto const what = [&] { return fmt::format("create index {}", ci->name.text); };  // only when refused
+    if (ci->where) throw Unsupported{what(), "MySQL has no partial indexes"};
     if (ci->method) refuse_index_method(*ci, "a MySQL");
     bool expression = std::any_of(ci->elements.begin(), ci->elements.end(),
                                   [](ast::IndexElement const& e) { return boost::get<ast::RawSql>(&e.get()) != nullptr; });
     if (expression && d.name == "mariadb")
-      throw Unsupported{what, "MariaDB has no expression indexes (index a generated column)"};
+      throw Unsupported{what(), "MariaDB has no expression indexes (index a generated column)"};
     return false;
   }
   if (auto const* di = boost::get<ast::DropIndex>(&s)) {
