@@ -70,7 +70,7 @@ class Cow {
 };
 
 struct Column {
-  std::string_view name;                // the syntax tree's (the trees outlive every model)
+  ast::Text name;                       // the syntax tree's (the trees outlive every model)
   Ref<ast::Type> type;                  // never empty
   bool nullable = true;
   bool autoincrement = false;           // resolved as SQLAlchemy does
