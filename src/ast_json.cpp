@@ -18,7 +18,6 @@ using namespace ast;
 void write(std::string& out, std::string_view s);
 void write(std::string& out, std::string const& s) { write(out, std::string_view(s)); }
 void write(std::string& out, bool b) { out += b ? "true" : "false"; }
-void write(std::string& out, std::uint32_t n) { out += std::to_string(n); }
 template <typename E>
   requires std::is_enum_v<E>
 void write(std::string& out, E e) {
