@@ -33,6 +33,15 @@ class Replayer {
     error(revision.downgrade.loc, DiagKind::irreversible, revision.id.text);
   }
   bool failed() const { return failed_; }
+  // Sizes the schema's tables for `revisions` revisions (about a table each, or fewer): a
+  // map that grows rehashes every node it holds, cold in memory by then.
+  void expect(std::size_t revisions) {
+    schema.tables.reserve(revisions);
+    schema.indexes.reserve(revisions);
+    schema.indexes_of.reserve(revisions);
+    schema.referrers.reserve(revisions);
+    schema.refers_to.reserve(revisions);
+  }
   std::set<std::string>* touched = nullptr;  // where set, the keys of the tables each statement acts on
   bool table_indexes = true;                 // ops carry their table's indexes (Op::indexes)
 

@@ -630,9 +630,11 @@ bool replay(Graph const& graph, std::string const& range_start, Plan const& plan
             std::function<void(CheckedStep&&)> const& each, Schema* end, bool table_indexes) {
   Replayer r(naming_convention, diags);
   r.table_indexes = table_indexes;
+  r.expect(plan.steps.size());
   if (!range_start.empty() && range_start != "base") {
     auto before = make_plan(graph, Command::upgrade, "base:" + range_start, diags);
     if (!before) return false;
+    r.expect(before->steps.size() + plan.steps.size());
     for (auto const& step : before->steps) {
       auto const& node = graph.node(*step.revision);
       r.block(node.file, node.revision->upgrade.statements, nullptr);
