@@ -116,7 +116,7 @@ class Replayer {
 
   // The tables whose foreign keys refer to the table `k` (`k` itself among them if it refers
   // to itself), with how many keys each.
-  std::map<std::string, int> const& referring(std::string const& k) const {
+  std::map<std::string, int> const& referring(std::string_view k) const {
     static std::map<std::string, int> const none;
     auto r = schema.referrers.find(k);
     return r == schema.referrers.end() ? none : r->second;

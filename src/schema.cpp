@@ -18,13 +18,16 @@ std::string key(std::string_view schema, std::string_view name) {
   return k += name;
 }
 
+// Names of one length mostly differ at an end: those are compared before the whole (a call).
+static bool same_name(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && (a.empty() || (a.front() == b.front() && a.back() == b.back() && a == b));
+}
 Column const* Table::column(std::string_view n) const {
-  auto it = std::find_if(columns.begin(), columns.end(), [&](Column const& c) { return c.name == n; });
+  auto it = std::find_if(columns.begin(), columns.end(), [&](Column const& c) { return same_name(c.name, n); });
   return it == columns.end() ? nullptr : &*it;
 }
 Column* Table::column(std::string_view n) {
-  auto it = std::find_if(columns.begin(), columns.end(), [&](Column const& c) { return c.name == n; });
-  return it == columns.end() ? nullptr : &*it;
+  return const_cast<Column*>(std::as_const(*this).column(n));
 }
 Constraint const* Table::primary_key() const {
   auto it = std::find_if(constraints->begin(), constraints->end(), [](auto const& c) { return c.kind == Constraint::primary_key; });
@@ -99,15 +102,15 @@ void Replayer::statement(Statement const& s, bool autocommit, bool assume, std::
   Op op;
   op.statement = &s;
   op.autocommit = autocommit;
-  std::optional<std::string> table_key;  // the table the statement changes, if any
-  if (auto const* ac = boost::get<AddColumn>(&s.get())) table_key = key(ac->column.schema, ac->column.table);
-  if (auto const* dc = boost::get<DropColumn>(&s.get())) table_key = key(dc->column.schema, dc->column.table);
-  if (auto const* al = boost::get<AlterColumn>(&s.get())) table_key = key(al->column.schema, al->column.table);
-  if (auto const* ad = get_if<AddConstraint>(s)) table_key = key(ad->table.schema, ad->table.name);
-  if (auto const* dr = boost::get<DropConstraint>(&s.get())) table_key = key(dr->table.schema, dr->table.name);
+  std::optional<KeyView> table_key;  // the table the statement changes, if any
+  if (auto const* ac = boost::get<AddColumn>(&s.get())) table_key.emplace(ac->column.schema, ac->column.table);
+  if (auto const* dc = boost::get<DropColumn>(&s.get())) table_key.emplace(dc->column.schema, dc->column.table);
+  if (auto const* al = boost::get<AlterColumn>(&s.get())) table_key.emplace(al->column.schema, al->column.table);
+  if (auto const* ad = get_if<AddConstraint>(s)) table_key.emplace(ad->table.schema, ad->table.name);
+  if (auto const* dr = boost::get<DropConstraint>(&s.get())) table_key.emplace(dr->table.schema, dr->table.name);
   std::size_t foreign_keys_before = 0;
   if (table_key)
-    if (auto it = schema.tables.find(*table_key); it != schema.tables.end()) {
+    if (auto it = schema.tables.find(std::string_view(*table_key)); it != schema.tables.end()) {
       foreign_keys_before = foreign_keys(*it->second);
       if (recording_) op.table_before = snapshot(it->second);
       target_ = &it->second;  // apply's lookup of it
@@ -137,14 +140,15 @@ void Replayer::statement(Statement const& s, bool autocommit, bool assume, std::
   // The table's indexes, for what a rebuild re-creates and MySQL's check of the indexes a
   // foreign key needs: only where they can be needed.
   if (table_indexes && op.table && (op.table_before || boost::get<DropIndex>(&s.get())))
-    if (auto io = schema.indexes_of.find(key(op.table->schema, op.table->name)); io != schema.indexes_of.end())
+    if (auto io = schema.indexes_of.find(std::string_view(KeyView(op.table->schema, op.table->name)));
+        io != schema.indexes_of.end())
       for (auto const& ik : io->second) op.indexes.push_back(schema.indexes.at(ik).share());
   out->push_back(std::move(op));
 }
 
 Cow<Table>* Replayer::table(std::string_view schema_name, std::string_view name, Loc loc, bool must_exist) {
   if (target_ && (*target_)->name == name && (*target_)->schema == schema_name) return target_;
-  auto it = schema.tables.find(key(schema_name, name));
+  auto it = schema.tables.find(std::string_view(KeyView(schema_name, name)));
   if (it != schema.tables.end()) return &it->second;
   if (must_exist) error(loc, DiagKind::no_table, key(schema_name, name));
   return nullptr;
@@ -348,7 +352,8 @@ std::string Replayer::in_use(Table const& t, std::string_view column) const {
     bool own = c.from_column && c.columns.size() == 1;  // written on the column itself: it goes with it
     if (!own && std::find(c.columns.begin(), c.columns.end(), column) != c.columns.end()) return describe(c);
   }
-  auto const k = key(t.schema, t.name);
+  KeyView const table_key(t.schema, t.name);
+  std::string_view const k = table_key;
   if (auto io = schema.indexes_of.find(k); io != schema.indexes_of.end())
     for (auto const& ik : io->second) {
       auto const& i = *schema.indexes.at(ik);
@@ -451,9 +456,16 @@ bool Replayer::apply(Statement const& s, Op& op) {
     auto* t = &cow->write();
     std::vector<Constraint> derived;
     if (!add_column(*t, ac->column.column, ac->type, ac->options, ac->column.loc, op, derived)) return false;
+    bool const keys_change = std::any_of(derived.begin(), derived.end(), [](Constraint const& d) {
+      return d.kind == Constraint::foreign_key;
+    });
     for (auto& d : derived)
       if (!add_constraint(*t, std::move(d), ac->column.loc)) return false;
-    resolve_autoincrement(*t);
+    // Autoincrement follows the primary key and the foreign keys on its column: a column
+    // in neither leaves it as it was.
+    if (auto const* pk = std::as_const(*t).primary_key();
+        keys_change || (pk && std::find(pk->columns.begin(), pk->columns.end(), ac->column.column) != pk->columns.end()))
+      resolve_autoincrement(*t);
     op.column = std::make_shared<Column const>(*t->column(ac->column.column));
     op.table = snapshot(*cow);
     return true;

@@ -124,19 +124,28 @@ struct Enum {
   bool operator==(Enum const&) const = default;
 };
 
+// Hashes the keys of tables and indexes and the views they are looked up by alike: looking
+// up an unqualified name builds no key (see KeyView).
+struct KeyHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+template <typename V>
+using KeyMap = std::unordered_map<std::string, V, KeyHash, std::equal_to<>>;
+
 // Everything that exists at one revision.
 struct Schema {
   // Hashed: a chain of 100,000 revisions holds as many tables, and each statement looks its
   // table up. Where an order shows (check's first difference), keys are sorted.
-  std::unordered_map<std::string, Cow<Table>> tables;  // by [schema.]name
-  std::unordered_map<std::string, Cow<Index>> indexes;  // by [schema.]name
+  KeyMap<Cow<Table>> tables;  // by [schema.]name
+  KeyMap<Cow<Index>> indexes;  // by [schema.]name
   std::map<ast::Text, Enum> enums;        // by name
   // The keys of each table's indexes, by the table's key: a table's indexes without a scan
   // of all of them (derived from `indexes`, so not compared).
-  std::unordered_map<std::string, std::set<std::string>> indexes_of;
+  KeyMap<std::set<std::string>> indexes_of;
   // The tables whose foreign keys refer to a table (with how many keys each), by the
   // referred table's key, and the tables each table refers to: derived, not compared.
-  std::unordered_map<std::string, std::map<std::string, int>> referrers;
+  KeyMap<std::map<std::string, int>> referrers;
   std::unordered_map<std::string, std::vector<std::string>> refers_to;
   // How many columns use each enum type, and the enum types of each table's columns.
   std::unordered_map<ast::Text, int> enum_uses;
@@ -195,5 +204,20 @@ bool check_all(Graph const& graph, std::map<std::string, std::string> const& nam
 
 // The qualified key of a table or index.
 std::string key(std::string_view schema, std::string_view name);
+
+// The same as a view, built only where the name is qualified (to look a key up with).
+class KeyView {
+ public:
+  KeyView(std::string_view schema, std::string_view name) : view_(name) {
+    if (!schema.empty()) view_ = built_ = key(schema, name);
+  }
+  KeyView(KeyView const&) = delete;  // the view may be of its own string
+  KeyView& operator=(KeyView const&) = delete;
+  operator std::string_view() const { return view_; }
+
+ private:
+  std::string built_;
+  std::string_view view_;
+};
 
 }  // namespace retort::schema
