@@ -41,20 +41,27 @@ std::vector<Rev> related(std::size_t n, std::vector<Rev> const& targets, Next ne
 class Linker {
  public:
   Linker(std::vector<ast::Revision> const& revisions, std::vector<SourceFile> const& files, DiagnosticSink& diags)
-      : revisions_(revisions), diags_(diags) {
-    files_.reserve(files.size());
-    for (auto const& f : files) files_.emplace(f.path(), &f);
-  }
+      : revisions_(revisions), files_(files), diags_(diags) {}
 
   std::optional<Graph> run();
 
  private:
   template <typename... Args>
   void error(ast::Revision const& r, ast::Loc loc, DiagKind kind, Args const&... args) {
-    if (auto it = files_.find(r.path); it != files_.end())
-      diags_.error(*it->second, loc.offset, kind, args...);
+    if (auto const* file = file_of(r))
+      diags_.error(*file, loc.offset, kind, args...);
     else
       diags_.file_error(r.path, kind, args...);
+  }
+  // The file of `r` (one of revisions_): the one at its position where the two lists match,
+  // as a project reads them, else the one of its path.
+  SourceFile const* file_of(ast::Revision const& r) {
+    auto const i = static_cast<std::size_t>(&r - revisions_.data());
+    if (i < files_.size() && files_[i].path() == r.path) return &files_[i];
+    if (by_path_.empty())
+      for (auto const& f : files_) by_path_.emplace(f.path(), &f);
+    auto it = by_path_.find(r.path);
+    return it == by_path_.end() ? nullptr : it->second;
   }
   void add_nodes();
   void add_labels();
@@ -64,8 +71,9 @@ class Linker {
   void inherit_labels();
 
   std::vector<ast::Revision> const& revisions_;
+  std::vector<SourceFile> const& files_;
   DiagnosticSink& diags_;
-  std::unordered_map<std::string_view, SourceFile const*> files_;  // by path (the files' own)
+  std::unordered_map<std::string_view, SourceFile const*> by_path_;  // built at the first file out of place
   Graph g_;
   bool failed_ = false;
 };
@@ -82,7 +90,7 @@ void Linker::add_nodes() {
     }
     Node node;
     node.revision = &r;
-    if (auto f = files_.find(r.path); f != files_.end()) node.file = f->second;
+    node.file = file_of(r);
     node.id = r.id.text;
     for (auto const& l : r.branch_labels) node.own_labels.emplace_back(l.text);
     g_.nodes_.push_back(std::move(node));
