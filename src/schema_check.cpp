@@ -120,6 +120,7 @@ bool check_all(Graph const& graph, std::map<std::string, std::string> const& nam
   std::vector<std::set<std::string>> touched;
   {
     Replayer first(naming_convention, diags);
+    first.expect(plan->steps.size());
     for (auto const& step : plan->steps) {
       auto const& node = graph.node(*step.revision);
       first.touched = &touched.emplace_back();
@@ -129,6 +130,7 @@ bool check_all(Graph const& graph, std::map<std::string, std::string> const& nam
   }
   DiagnosticSink again;  // pass one reported every error of the upgrades
   Replayer r(naming_convention, again);
+  r.expect(plan->steps.size());
   for (std::size_t n = 0; n < plan->steps.size(); ++n) {
     auto const& node = graph.node(*plan->steps[n].revision);
     auto const& rev = *node.revision;
