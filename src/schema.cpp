@@ -19,7 +19,7 @@ std::string key(std::string_view schema, std::string_view name) {
 }
 
 // Names of one length mostly differ at an end: those are compared before the whole (a call).
-static bool same_name(std::string_view a, std::string_view b) {
+[[gnu::always_inline]] static inline bool same_name(std::string_view a, std::string_view b) {
   return a.size() == b.size() && (a.empty() || (a.front() == b.front() && a.back() == b.back() && a == b));
 }
 Column const* Table::column(std::string_view n) const {
@@ -197,8 +197,10 @@ void Replayer::resolve_autoincrement(Table& t) {
 
 bool Replayer::check_reference(Table const& t, Constraint const& c, Loc loc) {
   if (c.kind != Constraint::foreign_key) return true;
-  auto const ref_key = key(c.ref_schema, c.ref_table);
-  Table const* ref = ref_key == key(t.schema, t.name) ? &t : nullptr;
+  KeyView const ref_view(c.ref_schema, c.ref_table);
+  std::string_view const ref_key = ref_view;
+  bool const to_itself = c.ref_schema.empty() && t.schema.empty() ? c.ref_table == t.name : ref_key == key(t.schema, t.name);
+  Table const* ref = to_itself ? &t : nullptr;
   if (!ref) {
     auto it = schema.tables.find(ref_key);
     if (it == schema.tables.end()) return error(loc, DiagKind::no_table, ref_key), false;
@@ -239,13 +241,13 @@ bool Replayer::name_by_convention(Table const& t, Constraint& c, Loc loc) {
 }
 
 bool Replayer::add_constraint(Table& t, Constraint c, Loc loc, Constraint* added) {
-  auto const table_key = key(t.schema, t.name);
+  auto const table_key = [&] { return key(t.schema, t.name); };  // for errors
   if (!name_by_convention(t, c, loc)) return false;
   for (auto const& col : c.columns)
-    if (!t.column(col)) return error(loc, DiagKind::no_column, table_key, col), false;
+    if (!t.column(col)) return error(loc, DiagKind::no_column, table_key(), col), false;
   if (!c.name.empty() && std::any_of(t.constraints->begin(), t.constraints->end(), [&](auto const& k) { return k.name == c.name; }))
-    return error(loc, DiagKind::constraint_exists, table_key, c.name), false;
-  if (c.kind == Constraint::primary_key && t.primary_key()) return error(loc, DiagKind::two_primary_keys, table_key), false;
+    return error(loc, DiagKind::constraint_exists, table_key(), c.name), false;
+  if (c.kind == Constraint::primary_key && t.primary_key()) return error(loc, DiagKind::two_primary_keys, table_key()), false;
   if (!check_reference(t, c, loc)) return false;
   if (added) *added = c;
   if (c.kind == Constraint::primary_key) {
@@ -453,7 +455,12 @@ bool Replayer::apply(Statement const& s, Op& op) {
   if (auto const* ac = boost::get<AddColumn>(&s.get())) {
     auto* cow = table(ac->column.schema, ac->column.table, ac->column.loc);
     if (!cow) return false;
-    auto* t = &cow->write();
+    auto* t = &cow->write([](Table const& old) {  // with room for the column: not copied twice
+      Table copy{old.schema, old.name, {}, old.constraints, old.comment};
+      copy.columns.reserve(old.columns.size() + 1);
+      copy.columns.assign(old.columns.begin(), old.columns.end());
+      return copy;
+    });
     std::vector<Constraint> derived;
     if (!add_column(*t, ac->column.column, ac->type, ac->options, ac->column.loc, op, derived)) return false;
     bool const keys_change = std::any_of(derived.begin(), derived.end(), [](Constraint const& d) {
