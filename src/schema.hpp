@@ -130,10 +130,9 @@ struct Enum {
   bool operator==(Enum const&) const = default;
 };
 
-// Hashes the keys of tables and indexes and the views they are looked up by alike: looking
-// up an unqualified name builds no key (see KeyView).
-// Keys are short names: FNV-1a, inline, hashes one in a third of the instructions
-// std::hash takes (a call to a general hash tuned for long strings).
+// Hashes the keys of tables and indexes and the views they are looked up by alike, so that
+// looking up an unqualified name builds no key (see KeyView). Keys are short names: FNV-1a,
+// inline, where std::hash calls a general hash made for long strings.
 struct KeyHash {
   using is_transparent = void;
   std::size_t operator()(std::string_view s) const noexcept {
