@@ -199,8 +199,7 @@ bool Replayer::check_reference(Table const& t, Constraint const& c, Loc loc) {
   if (c.kind != Constraint::foreign_key) return true;
   KeyView const ref_view(c.ref_schema, c.ref_table);
   std::string_view const ref_key = ref_view;
-  bool const to_itself = c.ref_schema.empty() && t.schema.empty() ? c.ref_table == t.name : ref_key == key(t.schema, t.name);
-  Table const* ref = to_itself ? &t : nullptr;
+  Table const* ref = ref_key == std::string_view(KeyView(t.schema, t.name)) ? &t : nullptr;
   if (!ref) {
     auto it = schema.tables.find(ref_key);
     if (it == schema.tables.end()) return error(loc, DiagKind::no_table, ref_key), false;
@@ -456,9 +455,9 @@ bool Replayer::apply(Statement const& s, Op& op) {
     auto* cow = table(ac->column.schema, ac->column.table, ac->column.loc);
     if (!cow) return false;
     auto* t = &cow->write([](Table const& old) {  // with room for the column: not copied twice
-      Table copy{old.schema, old.name, {}, old.constraints, old.comment};
+      Table copy;
       copy.columns.reserve(old.columns.size() + 1);
-      copy.columns.assign(old.columns.begin(), old.columns.end());
+      copy = old;  // a vector's assignment keeps the room it has
       return copy;
     });
     std::vector<Constraint> derived;
@@ -649,17 +648,18 @@ bool replay(Graph const& graph, std::string const& range_start, Plan const& plan
             std::function<void(CheckedStep&&)> const& each, Schema* end, bool table_indexes) {
   Replayer r(naming_convention, diags);
   r.table_indexes = table_indexes;
-  r.expect(plan.steps.size());
+  std::optional<Plan> before;  // the upgrades up to the range's start, replayed first
   if (!range_start.empty() && range_start != "base") {
-    auto before = make_plan(graph, Command::upgrade, "base:" + range_start, diags);
+    before = make_plan(graph, Command::upgrade, "base:" + range_start, diags);
     if (!before) return false;
-    r.expect(before->steps.size() + plan.steps.size());
+  }
+  r.expect((before ? before->steps.size() : 0) + plan.steps.size());
+  if (before)
     for (auto const& step : before->steps) {
       auto const& node = graph.node(*step.revision);
       r.block(node.file, node.revision->upgrade.statements, nullptr);
       if (r.failed()) return false;  // later revisions would only repeat the error
     }
-  }
   for (auto const& step : plan.steps) {
     CheckedStep checked{step, {}};
     if (step.revision) {
