@@ -42,6 +42,9 @@ void AtomicFile::write(std::string_view piece) {
     }
     done += static_cast<std::size_t>(n);
   }
+  // Only a start (nothing waits for it): commit()'s fsync is what makes the file durable.
+  sync_file_range(fd_, written_, static_cast<long long>(piece.size()), SYNC_FILE_RANGE_WRITE);
+  written_ += static_cast<long long>(piece.size());
 }
 
 bool AtomicFile::commit(std::string& error) {

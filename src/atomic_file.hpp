@@ -16,7 +16,8 @@ class AtomicFile {
   AtomicFile(AtomicFile const&) = delete;
   AtomicFile& operator=(AtomicFile const&) = delete;
   ~AtomicFile();
-  // Appends; after a failure the rest is dropped and commit() reports it.
+  // Appends, and starts the piece on its way to the disk (so that commit()'s fsync waits
+  // for little); after a failure the rest is dropped and commit() reports it.
   void write(std::string_view piece);
   // fsync, rename over `path`; false with `error` set when any step failed.
   bool commit(std::string& error);
@@ -28,6 +29,7 @@ class AtomicFile {
   std::string path_;
   std::string temp_;  // the temporary file's path, once created
   int fd_ = -1;
+  long long written_ = 0;  // bytes written so far
   std::string error_;  // the first failure
 };
 
