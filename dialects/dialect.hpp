@@ -118,21 +118,29 @@ Dialect const* find_dialect(std::string_view name);
 Statements render(Dialect const& d, schema::Op const& op, SourceFile const* file, DiagnosticSink& diags);
 
 // -- pieces the dialect files share --
+// Each append_* appends to `out` what the function of the same name without it returns
+// (the renderer builds a statement in one string, not from pieces copied together).
 std::string quote(Dialect const& d, std::string_view name);
+void append_quoted(std::string& out, Dialect const& d, std::string_view name);
 std::string quote_table(Dialect const& d, std::string_view schema, std::string_view name);
+void append_quoted_table(std::string& out, Dialect const& d, std::string_view schema, std::string_view name);
 std::string string_literal(Dialect const& d, std::string_view value);
 std::string default_sql(Dialect const& d, ast::DefaultExpr const& value);
 std::string column_spec(Dialect const& d, schema::Column const& c, bool in_create_table);
+void append_column_spec(std::string& out, Dialect const& d, schema::Column const& c, bool in_create_table);
 // A column's inline ` [CONSTRAINT name] CHECK (sql)`, if it has one, appended to `out`.
 void append_column_check(Dialect const& d, schema::Column const& c, std::string& out);
 std::string constraint_sql(Dialect const& d, schema::Constraint const& c);
+void append_constraint_sql(std::string& out, Dialect const& d, schema::Constraint const& c);
 std::string literal_sql(Dialect const& d, ast::Literal const& l);
 // ALTER TABLE ... ADD [COLUMN] and the constraints the column's own options made.
 Statements add_column_sql(Dialect const& d, schema::Op const& op);
 // The generic renderer's statements for an op (for a hook that adds to them).
 Statements render_generic(Dialect const& d, schema::Op const& op);
 std::string table_name(Dialect const& d, schema::Table const& t);
+void append_table_name(std::string& out, Dialect const& d, schema::Table const& t);
 std::string trim(std::string_view s);
+std::string_view trimmed(std::string_view s);  // trim's view of `s`
 // Type-table helpers: `NAME(n)` or `NAME`; `NUMERIC(p, s)`; an enum's longest value.
 std::string sized_type(std::string_view name, ast::Type const& t);
 std::string numeric_type(ast::Type const& t);

@@ -25,46 +25,76 @@ bool needs_quotes(Dialect const& d, std::string_view name) {
   return !plain || d.reserved_words.contains(name);
 }
 
+// The names, quoted, separated by ", ".
+void append_names(std::string& out, Dialect const& d, std::vector<ast::Text> const& list) {
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    if (i) out += ", ";
+    append_quoted(out, d, list[i]);
+  }
+}
+
 std::string names(Dialect const& d, std::vector<ast::Text> const& list) {
   std::string out;
-  for (auto const& n : list) {
-    if (!out.empty()) out += ", ";
-    out += quote(d, n);
-  }
+  append_names(out, d, list);
   return out;
 }
 
-std::string fk_tail(Dialect const& d, Constraint const& c) {
-  static constexpr char const* rules[] = {"CASCADE", "RESTRICT", "SET NULL", "SET DEFAULT", "NO ACTION"};
-  std::string out = fmt::format(FMT_COMPILE(" REFERENCES {} ({})"), quote_table(d, c.ref_schema, c.ref_table), names(d, c.ref_columns));
+void append_fk_tail(std::string& out, Dialect const& d, Constraint const& c) {
+  static constexpr std::string_view rules[] = {"CASCADE", "RESTRICT", "SET NULL", "SET DEFAULT", "NO ACTION"};
+  out += " REFERENCES ";
+  append_quoted_table(out, d, c.ref_schema, c.ref_table);
+  out += " (";
+  append_names(out, d, c.ref_columns);
+  out += ')';
   for (auto event : {ast::FkEvent::on_delete, ast::FkEvent::on_update})
     for (auto const& a : c.actions)
-      if (a.event == event)
-        out += fmt::format(FMT_COMPILE(" {} {}"), event == ast::FkEvent::on_delete ? "ON DELETE" : "ON UPDATE", rules[static_cast<int>(a.rule)]);
+      if (a.event == event) {
+        out += event == ast::FkEvent::on_delete ? " ON DELETE " : " ON UPDATE ";
+        out += rules[static_cast<int>(a.rule)];
+      }
   switch (c.deferral) {
     case ast::Deferral::not_deferrable: break;
     case ast::Deferral::deferrable: out += " DEFERRABLE"; break;
     case ast::Deferral::initially_deferred: out += " DEFERRABLE INITIALLY DEFERRED"; break;
     case ast::Deferral::initially_immediate: out += " DEFERRABLE INITIALLY IMMEDIATE"; break;
   }
-  return out;
+}
+
+// A count as decimal digits, without a format string to interpret (types write many).
+void append_count(std::string& out, std::uint32_t n) {
+  fmt::format_int digits(n);
+  out.append(digits.data(), digits.size());
 }
 
 }  // namespace
 
-std::string trim(std::string_view s) {
+std::string_view trimmed(std::string_view s) {
   auto b = s.find_first_not_of(" \t\r\n");
   if (b == std::string_view::npos) return {};
   auto e = s.find_last_not_of(" \t\r\n");
-  return std::string(s.substr(b, e - b + 1));
+  return s.substr(b, e - b + 1);
 }
 
+std::string trim(std::string_view s) { return std::string(trimmed(s)); }
+
 std::string sized_type(std::string_view name, ast::Type const& t) {
-  return t.length ? fmt::format(FMT_COMPILE("{}({})"), name, *t.length) : std::string(name);
+  std::string out(name);
+  if (t.length) {
+    out += '(';
+    append_count(out, *t.length);
+    out += ')';
+  }
+  return out;
 }
 
 std::string numeric_type(ast::Type const& t) {
-  return t.scale ? fmt::format(FMT_COMPILE("NUMERIC({}, {})"), *t.length, *t.scale) : sized_type("NUMERIC", t);
+  if (!t.scale) return sized_type("NUMERIC", t);
+  std::string out = "NUMERIC(";
+  append_count(out, *t.length);
+  out += ", ";
+  append_count(out, *t.scale);
+  out += ')';
+  return out;
 }
 
 std::size_t longest_value(ast::Type const& t) {
@@ -74,14 +104,23 @@ std::size_t longest_value(ast::Type const& t) {
 }
 
 // A table constraint as CREATE TABLE and ADD CONSTRAINT write it.
-std::string constraint_sql(Dialect const& d, Constraint const& c) {
-  std::string out = c.name.empty() ? "" : "CONSTRAINT " + quote(d, c.name) + " ";
-  switch (c.kind) {
-    case Constraint::primary_key: return out + fmt::format(FMT_COMPILE("PRIMARY KEY ({})"), names(d, c.columns));
-    case Constraint::unique: return out + fmt::format(FMT_COMPILE("UNIQUE ({})"), names(d, c.columns));
-    case Constraint::foreign_key: return out + fmt::format(FMT_COMPILE("FOREIGN KEY({})"), names(d, c.columns)) + fk_tail(d, c);
-    case Constraint::check: return out + fmt::format(FMT_COMPILE("CHECK ({})"), trim(c.sql->text));
+void append_constraint_sql(std::string& out, Dialect const& d, Constraint const& c) {
+  if (!c.name.empty()) {
+    out += "CONSTRAINT ";
+    append_quoted(out, d, c.name);
+    out += ' ';
   }
+  static constexpr std::string_view opening[] = {"PRIMARY KEY (", "UNIQUE (", "FOREIGN KEY(", "CHECK ("};
+  out += opening[c.kind];
+  if (c.kind == Constraint::check) out += trimmed(c.sql->text);
+  else append_names(out, d, c.columns);
+  out += ')';
+  if (c.kind == Constraint::foreign_key) append_fk_tail(out, d, c);
+}
+
+std::string constraint_sql(Dialect const& d, Constraint const& c) {
+  std::string out;
+  append_constraint_sql(out, d, c);
   return out;
 }
 
@@ -91,6 +130,7 @@ void refuse_index_method(ast::CreateIndex const& ci, std::string_view engine) {
 }
 
 std::string table_name(Dialect const& d, Table const& t) { return quote_table(d, t.schema, t.name); }
+void append_table_name(std::string& out, Dialect const& d, Table const& t) { append_quoted_table(out, d, t.schema, t.name); }
 
 std::string literal_sql(Dialect const& d, ast::Literal const& l) {
   switch (l.kind) {
@@ -110,36 +150,39 @@ std::string comment_literal(Dialect const& d, std::optional<ast::Text> const& te
 }
 
 
-std::string index_elements(Dialect const& d, Index const& i) {
-  std::string out;
-  for (auto const& e : i.elements) {
-    if (!out.empty()) out += ", ";
-    if (auto const* c = boost::get<ast::IndexColumn>(&e.get()))
-      out += quote(d, c->name.text) + (c->order == ast::SortOrder::asc ? " ASC" : c->order == ast::SortOrder::desc ? " DESC" : "");
-    else
-      out += "(" + trim(boost::get<ast::RawSql>(e.get()).text) + ")";
+void append_index_elements(std::string& out, Dialect const& d, Index const& i) {
+  for (std::size_t k = 0; k < i.elements.size(); ++k) {
+    if (k) out += ", ";
+    auto const& e = i.elements[k].get();
+    if (auto const* c = boost::get<ast::IndexColumn>(&e)) {
+      append_quoted(out, d, c->name.text);
+      out += c->order == ast::SortOrder::asc ? " ASC" : c->order == ast::SortOrder::desc ? " DESC" : "";
+    } else {
+      ((out += '(') += trimmed(boost::get<ast::RawSql>(e).text)) += ')';
+    }
   }
-  return out;
 }
 
 void create_table(Dialect const& d, Op const& op, Statements& out) {
   auto const& t = *op.table;
-  std::string sql = "CREATE TABLE " + table_name(d, t) + " (\n";
+  std::string sql = "CREATE TABLE ";
+  sql.reserve(64 + 48 * (t.columns.size() + t.constraints->size()));  // about a line each
+  append_table_name(sql, d, t);
+  sql += " (\n";
   bool first = true;
-  auto const line = [&](std::string const& text) {
+  auto const line = [&] {
     sql += first ? "    " : ", \n    ";
-    sql += text;
     first = false;
   };
-  for (auto const& c : t.columns) line(column_spec(d, c, true));
-  for (auto const& c : *t.constraints) line(constraint_sql(d, c));
+  for (auto const& c : t.columns) line(), append_column_spec(sql, d, c, true);
+  for (auto const& c : *t.constraints) line(), append_constraint_sql(sql, d, c);
   sql += first ? ")" : "\n)";
   if (d.table_options) {  // the comment is a table option there
     d.table_options(d, t, sql);
-    out.push_back(sql);
+    out.push_back(std::move(sql));
     return;
   }
-  out.push_back(sql);
+  out.push_back(std::move(sql));
   if (t.comment) out.push_back(fmt::format(FMT_COMPILE("COMMENT ON TABLE {} IS {}"), table_name(d, t), string_literal(d, *t.comment)));
   for (auto const& c : t.columns)
     if (c.comment)
@@ -167,13 +210,17 @@ void insert(Dialect const& d, Op const& op, ast::Insert const& s, Statements& ou
 // ALTER COLUMN as Alembic's PostgreSQL implementation orders it: type, nullability, default, comment.
 void generic_alter_column(Dialect const& d, Op const& op, Statements& out) {
   auto const& s = boost::get<ast::AlterColumn>(op.statement->get());
-  auto const prefix = fmt::format(FMT_COMPILE("ALTER TABLE {} ALTER COLUMN {}"), table_name(d, *op.table), quote(d, op.column->name));
+  std::string prefix = "ALTER TABLE ";
+  append_table_name(prefix, d, *op.table);
+  prefix += " ALTER COLUMN ";
+  append_quoted(prefix, d, op.column->name);
   auto const find = [&](auto pred) { return std::find_if(s.changes.begin(), s.changes.end(), pred); };
   if (auto it = find([](auto const& c) { return boost::get<ast::TypeChange>(&c.get()); }); it != s.changes.end()) {
     auto const& tc = boost::get<ast::TypeChange>(it->get());
-    auto sql = prefix + " TYPE " + d.column_type(d, *op.column, false);
-    if (tc.using_) sql += " USING " + trim(tc.using_->text);
-    out.push_back(sql);
+    auto sql = prefix + " TYPE ";
+    sql += d.column_type(d, *op.column, false);
+    if (tc.using_) (sql += " USING ") += trimmed(tc.using_->text);
+    out.push_back(std::move(sql));
   }
   for (auto const& c : s.changes)
     if (auto const* f = boost::get<ast::FlagChange>(&c.get()); f && f->flag != ast::ChangeFlag::drop_default)
@@ -191,22 +238,41 @@ void generic_alter_column(Dialect const& d, Op const& op, Statements& out) {
 
 }  // namespace
 
-std::string quote(Dialect const& d, std::string_view name) {
+void append_quoted(std::string& out, Dialect const& d, std::string_view name) {
   if (name.size() > d.max_identifier_length)  // engines truncate or refuse: never write it
     throw Unsupported{fmt::format(FMT_COMPILE("name '{}'"), name),
                       fmt::format(FMT_COMPILE("it is {} bytes, longer than the {} bytes {} allows"), name.size(), d.max_identifier_length, d.name)};
   if (auto const* why = d.name_problem ? d.name_problem(name) : nullptr) throw Unsupported{fmt::format(FMT_COMPILE("name '{}'"), name), why};
-  if (!needs_quotes(d, name)) return std::string(name);
-  std::string out(1, d.quote_open);
+  if (!needs_quotes(d, name)) {
+    out += name;
+    return;
+  }
+  out += d.quote_open;
   for (char c : name) {
     out += c;
     if (c == d.quote_close) out += c;
   }
-  return out + d.quote_close;
+  out += d.quote_close;
+}
+
+std::string quote(Dialect const& d, std::string_view name) {
+  std::string out;
+  append_quoted(out, d, name);
+  return out;
+}
+
+void append_quoted_table(std::string& out, Dialect const& d, std::string_view schema, std::string_view name) {
+  if (!schema.empty()) {
+    append_quoted(out, d, schema);
+    out += '.';
+  }
+  append_quoted(out, d, name);
 }
 
 std::string quote_table(Dialect const& d, std::string_view schema, std::string_view name) {
-  return schema.empty() ? quote(d, name) : quote(d, schema) + "." + quote(d, name);
+  std::string out;
+  append_quoted_table(out, d, schema, name);
+  return out;
 }
 
 std::string string_literal(Dialect const& d, std::string_view value) {
@@ -235,9 +301,12 @@ std::string default_sql(Dialect const& d, ast::DefaultExpr const& value) {
   return d.parenthesize_default_sql ? "(" + sql + ")" : sql;
 }
 
-std::string column_spec(Dialect const& d, Column const& c, bool in_create_table) {
-  if (d.column_spec) return d.column_spec(d, c, in_create_table);
-  std::string out = quote(d, c.name);
+void append_column_spec(std::string& out, Dialect const& d, Column const& c, bool in_create_table) {
+  if (d.column_spec) {
+    out += d.column_spec(d, c, in_create_table);
+    return;
+  }
+  append_quoted(out, d, c.name);
   out += ' ';
   out += d.column_type(d, c, in_create_table);
   if (c.default_value) {
@@ -246,13 +315,21 @@ std::string column_spec(Dialect const& d, Column const& c, bool in_create_table)
   }
   if (!c.nullable) out += " NOT NULL";
   append_column_check(d, c, out);
+}
+
+std::string column_spec(Dialect const& d, Column const& c, bool in_create_table) {
+  std::string out;
+  append_column_spec(out, d, c, in_create_table);
   return out;
 }
 
 void append_column_check(Dialect const& d, Column const& c, std::string& out) {
   if (!c.check) return;
-  if (c.check_name) (out += " CONSTRAINT ") += quote(d, *c.check_name);
-  ((out += " CHECK (") += trim(c.check->text)) += ')';
+  if (c.check_name) {
+    out += " CONSTRAINT ";
+    append_quoted(out, d, *c.check_name);
+  }
+  ((out += " CHECK (") += trimmed(c.check->text)) += ')';
 }
 
 namespace {
@@ -269,10 +346,18 @@ void report(Dialect const& d, Op const& op, Unsupported const& u, SourceFile con
 }
 
 std::string create_index_sql(Dialect const& d, Index const& i, bool concurrently) {
-  return fmt::format(FMT_COMPILE("CREATE {}INDEX {}{} ON {} {}({}){}"), i.unique ? "UNIQUE " : "",
-                     concurrently && d.concurrent_indexes ? "CONCURRENTLY " : "", quote(d, i.name),
-                     quote_table(d, i.schema, i.table), i.method ? fmt::format(FMT_COMPILE("USING {} "), *i.method) : "", index_elements(d, i),
-                     i.where ? " WHERE " + trim(i.where->text) : "");
+  std::string out = i.unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ";
+  if (concurrently && d.concurrent_indexes) out += "CONCURRENTLY ";
+  append_quoted(out, d, i.name);
+  out += " ON ";
+  append_quoted_table(out, d, i.schema, i.table);
+  out += ' ';
+  if (i.method) ((out += "USING ") += *i.method) += ' ';
+  out += '(';
+  append_index_elements(out, d, i);
+  out += ')';
+  if (i.where) (out += " WHERE ") += trimmed(i.where->text);
+  return out;
 }
 }  // namespace
 
@@ -338,7 +423,13 @@ Statements render_op(Dialect const& d, Op const& op) {
 Statements add_column_sql(Dialect const& d, Op const& op) {
   auto const& t = *op.table;
   auto const& c = *op.column;
-  Statements out{fmt::format(FMT_COMPILE("ALTER TABLE {} {} {}"), table_name(d, t), d.add_column, column_spec(d, c, false))};
+  std::string sql = "ALTER TABLE ";
+  append_table_name(sql, d, t);
+  (sql += ' ') += d.add_column;
+  sql += ' ';
+  append_column_spec(sql, d, c, false);
+  Statements out;
+  out.push_back(std::move(sql));
   for (auto const& k : *t.constraints)  // the constraints the column's own options made
     if (k.from_column && k.kind != Constraint::primary_key && k.columns.size() == 1 && k.columns.front() == c.name)
       out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} ADD {}"), table_name(d, t), constraint_sql(d, k)));
@@ -367,11 +458,20 @@ Statements render_generic(Dialect const& d, Op const& op) {
     enums_first();
     add_column(d, op, out);
   } else if (boost::get<ast::DropColumn>(&s)) {
-    out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} DROP COLUMN {}"), table_name(d, *op.table), quote(d, op.column->name)));
+    std::string sql = "ALTER TABLE ";
+    append_table_name(sql, d, *op.table);
+    sql += " DROP COLUMN ";
+    append_quoted(sql, d, op.column->name);
+    out.push_back(std::move(sql));
     enums_after();
   } else if (boost::get<ast::RenameColumn>(&s)) {
-    out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} RENAME {} TO {}"), table_name(d, *op.table), quote(d, op.old_column->name),
-                              quote(d, op.column->name)));
+    std::string sql = "ALTER TABLE ";
+    append_table_name(sql, d, *op.table);
+    sql += " RENAME ";
+    append_quoted(sql, d, op.old_column->name);
+    sql += " TO ";
+    append_quoted(sql, d, op.column->name);
+    out.push_back(std::move(sql));
   } else if (boost::get<ast::AlterColumn>(&s)) {
     enums_first();
     (d.alter_column ? d.alter_column : generic_alter_column)(d, op, out);
@@ -395,7 +495,7 @@ Statements render_generic(Dialect const& d, Op const& op) {
   } else if (auto const* ex = boost::get<ast::Execute>(&s)) {
     bool mine = ex->dialects.empty() ||
                 std::any_of(ex->dialects.begin(), ex->dialects.end(), [&](auto const& n) { return n.text == d.name; });
-    if (mine) out.push_back(trim(ex->sql.text));
+    if (mine) out.emplace_back(trimmed(ex->sql.text));
   }
   return out;
 }

@@ -594,9 +594,21 @@ std::string command_error(RevisionError const& e, std::string const& ancestor, s
   return e.what();
 }
 
+void append_step_log(std::string& out, Step const& step) {
+  static constexpr std::string_view names[] = {"upgrade ", "downgrade ", "stamp_revision "};
+  auto const ids = [&](Ids const& list) {
+    for (std::size_t i = 0; i < list.size(); ++i) (out += i ? ", " : "") += list[i];
+  };
+  out += names[step.kind];
+  ids(step.from);
+  out += " -> ";
+  ids(step.to);
+}
+
 std::string step_log(Step const& step) {
-  static constexpr char const* names[] = {"upgrade", "downgrade", "stamp_revision"};
-  return fmt::format("{} {} -> {}", names[step.kind], comma(step.from), comma(step.to));
+  std::string out;
+  append_step_log(out, step);
+  return out;
 }
 
 std::optional<Plan> make_plan(Graph const& graph, Command command, std::string const& range, DiagnosticSink& diags) {

@@ -51,5 +51,6 @@ std::string command_error(RevisionError const& e, std::string const& ancestor, s
 
 // `upgrade a -> b` as Alembic's `-- Running` comment writes it.
 std::string step_log(Step const& step);
+void append_step_log(std::string& out, Step const& step);  // the same, appended to `out`
 
 }  // namespace retort

@@ -22,13 +22,21 @@ class Writer {
     table_ = dialects::quote_table(d, o.version_table_schema, o.version_table);
   }
 
-  void statement(std::string const& sql) {
+  void statement(std::string_view sql) {
     out_ += sql;
+    end_statement();
+  }
+  // Ends the statement written into the script in place.
+  void end_statement() {
     out_ += d_.terminator;
     out_ += "\n\n";
-    if (!d_.separator.empty()) out_ += std::string(d_.separator) + "\n\n";
+    if (!d_.separator.empty()) (out_ += d_.separator) += "\n\n";
   }
-  void comment(std::string const& text) { out_ += "-- " + text + "\n\n"; }
+  void running(Step const& step) {
+    out_ += "-- Running ";
+    append_step_log(out_, step);
+    out_ += "\n\n";
+  }
   void begin() {  // no separator after it (Alembic's SQL Server output has none)
     if (d_.transactional_ddl) out_ += std::string(d_.begin) + std::string(d_.terminator) + "\n\n";
   }
@@ -41,20 +49,29 @@ class Writer {
                           "(version_num)\n)",
                           table_, d_.version_type, dialects::quote(d_, o_.version_table + "_pkc")));
   }
+  // Each step's row change, written in place (one per step: a format string's parse and
+  // its pieces' copies cost more than the rest of a small step).
   void version(VersionOp const& op) {
     switch (op.kind) {
       case VersionOp::insert:
-        statement(fmt::format(FMT_COMPILE("INSERT INTO {} (version_num){} VALUES ('{}'){}"), table_,
-                              d_.version_insert_output ? " OUTPUT inserted.version_num" : "", op.to,
-                              d_.version_insert_returning ? " RETURNING " + table_ + ".version_num" : ""));
+        (out_ += "INSERT INTO ") += table_;
+        out_ += " (version_num)";
+        if (d_.version_insert_output) out_ += " OUTPUT inserted.version_num";
+        ((out_ += " VALUES ('") += op.to) += "')";
+        if (d_.version_insert_returning) ((out_ += " RETURNING ") += table_) += ".version_num";
         break;
       case VersionOp::update:
-        statement(fmt::format(FMT_COMPILE("UPDATE {} SET version_num='{}' WHERE {}.version_num = '{}'"), table_, op.to, table_, op.from));
+        ((out_ += "UPDATE ") += table_) += " SET version_num='";
+        ((out_ += op.to) += "' WHERE ") += table_;
+        ((out_ += ".version_num = '") += op.from) += '\'';
         break;
       case VersionOp::remove:
-        statement(fmt::format(FMT_COMPILE("DELETE FROM {} WHERE {}.version_num = '{}'"), table_, table_, op.from));
+        ((out_ += "DELETE FROM ") += table_) += " WHERE ";
+        ((out_ += table_) += ".version_num = '") += op.from;
+        out_ += '\'';
         break;
     }
+    end_statement();
   }
   std::string take() { return std::move(out_); }
   // Hands what is written so far to `file` once there is enough of it to be worth a write.
@@ -170,7 +187,7 @@ void Assembler::render(schema::CheckedStep const& checked) {
   bool const per_migration = options_.transaction_per_migration;
   if (per_migration) w.begin();
   if (step.create_version_table) w.create_version_table();
-  w.comment("Running " + step_log(step));
+  w.running(step);
   SourceFile const* file = step.revision ? graph_.node(*step.revision).file : nullptr;
   bool autocommit = false;
   auto const& ops = checked.ops;
