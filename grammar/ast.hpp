@@ -525,6 +525,12 @@ struct RevisionSyntax {
   Block downgrade;
 };
 
+// The blocks alone, parsed after the header (grammar::parse_blocks).
+struct BlocksSyntax {
+  Block upgrade;
+  Block downgrade;
+};
+
 // One revision file.
 struct Revision {
   std::string path;

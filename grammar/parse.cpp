@@ -113,6 +113,9 @@ class Parser {
         scanner_{text_.data(), text_.data() + text_.size(), &comments_, &file} {}
 
   std::optional<ast::Revision> run();
+  std::optional<ast::Revision> header(std::size_t& body);
+  bool blocks(std::size_t body, ast::Revision& revision);
+  void take_blocks(ast::Block& upgrade, ast::Block& downgrade, ast::Revision& revision);
 
  private:
   void expected(char const* where, std::string const& what);
@@ -157,19 +160,74 @@ std::optional<ast::Revision> Parser::run() {
   revision.path = file_.path();
   std::size_t errors_before = diags_.size();
   fold_header(syntax, revision);
-  revision.upgrade = std::move(syntax.upgrade);
-  revision.downgrade = std::move(syntax.downgrade);
-  check_statements(revision.upgrade.statements);
-  check_statements(revision.downgrade.statements);
+  check_statements(syntax.upgrade.statements);
+  check_statements(syntax.downgrade.statements);
   if (diags_.size() != errors_before) return std::nullopt;
+  take_blocks(syntax.upgrade, syntax.downgrade, revision);
+  return revision;
+}
+
+// The checked blocks into the revision, given back the room they do not use, and the
+// comments seen (with those the revision has) in file order, each once.
+void Parser::take_blocks(ast::Block& upgrade, ast::Block& downgrade, ast::Revision& revision) {
+  revision.upgrade = std::move(upgrade);
+  revision.downgrade = std::move(downgrade);
   fit(revision.upgrade.statements);
   fit(revision.downgrade.statements);
+  comments_.insert(comments_.end(), revision.comments.begin(), revision.comments.end());
   std::sort(comments_.begin(), comments_.end(), [](auto a, auto b) { return a.offset < b.offset; });
   comments_.erase(std::unique(comments_.begin(), comments_.end(),
                               [](auto a, auto b) { return a.offset == b.offset; }),
                   comments_.end());
   revision.comments = std::move(comments_);
+}
+
+// The header alone; nullopt where run() would report anything (not text, a syntax error in
+// the header, no 'upgrade' after it, a field missing, repeated or reserved): run() reports it.
+std::optional<ast::Revision> Parser::header(std::size_t& body) {
+  std::string why;
+  if (first_non_text(text_, why) != std::string_view::npos) return std::nullopt;
+  ParseContext const parse_context(scanner_);
+  ast::RevisionSyntax syntax;
+  char const* first = scanner_.begin;
+  try {
+    if (!header_part_rule().parse(first, scanner_.end, parse_context.context, x3::unused, syntax.header))
+      return std::nullopt;
+  } catch (x3::expectation_failure<iterator_type> const&) {
+    return std::nullopt;
+  } catch (lex::SyntaxError const&) {
+    return std::nullopt;
+  }
+  if (syntax.header.empty()) return std::nullopt;  // no 'revision'
+  ast::Revision revision;
+  revision.path = file_.path();
+  std::size_t const errors_before = diags_.size();
+  fold_header(syntax, revision);
+  if (diags_.size() != errors_before) return std::nullopt;
+  body = offset(first);
+  revision.comments = std::move(comments_);
   return revision;
+}
+
+// The blocks from `body` (where header() stopped) into `revision`; false where run() would
+// report anything.
+bool Parser::blocks(std::size_t body, ast::Revision& revision) {
+  ParseContext const parse_context(scanner_);
+  ast::BlocksSyntax syntax;
+  char const* first = scanner_.begin + body;
+  try {
+    if (!blocks_part_rule().parse(first, scanner_.end, parse_context.context, x3::unused, syntax)) return false;
+  } catch (x3::expectation_failure<iterator_type> const&) {
+    return false;
+  } catch (lex::SyntaxError const&) {
+    return false;
+  }
+  std::size_t const errors_before = diags_.size();
+  check_statements(syntax.upgrade.statements);
+  check_statements(syntax.downgrade.statements);
+  if (diags_.size() != errors_before) return false;
+  take_blocks(syntax.upgrade, syntax.downgrade, revision);
+  return true;
 }
 
 // An expectation failed at `where` (X3 has skipped the blanks before it). A missing `;` or
@@ -372,6 +430,16 @@ void Parser::check_statements(std::vector<ast::Statement> const& statements) {
 
 std::optional<ast::Revision> parse(SourceFile const& file, DiagnosticSink& diags) {
   return Parser(file, diags).run();
+}
+
+std::optional<ast::Revision> parse_header(SourceFile const& file, std::size_t& body) {
+  DiagnosticSink unused;  // any diagnostic means nullopt: parse() reports them
+  return Parser(file, unused).header(body);
+}
+
+bool parse_blocks(SourceFile const& file, std::size_t body, ast::Revision& revision) {
+  DiagnosticSink unused;
+  return Parser(file, unused).blocks(body, revision);
 }
 
 }  // namespace retort::grammar

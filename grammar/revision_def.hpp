@@ -66,7 +66,14 @@ auto const downgrade_block_def =
 revision_type const revision = "a revision";
 auto const revision_def = *header_field > upgrade_block > downgrade_block > named("the end of the file", x3::eoi);
 
-BOOST_SPIRIT_DEFINE(parent_list, label_list, dependency_list, header_field, irreversible_block, statement_block, upgrade_block, downgrade_block, revision)
+// The same in two parts, for parse_header and parse_blocks: the header up to the 'upgrade'
+// that must follow it, and the blocks from there.
+header_part_type const header_part = "a revision's header";
+auto const header_part_def = *header_field >> &kw("upgrade");
+blocks_part_type const blocks_part = "a revision's blocks";
+auto const blocks_part_def = upgrade_block > downgrade_block > named("the end of the file", x3::eoi);
+
+BOOST_SPIRIT_DEFINE(parent_list, label_list, dependency_list, header_field, irreversible_block, statement_block, upgrade_block, downgrade_block, revision, header_part, blocks_part)
 
 #undef RETORT_RULE
 

@@ -4,7 +4,9 @@
 //   projects/*/versions/*.mig
 //                    must parse; fmt is canonical (the file is already fmt's output), idempotent,
 //                    and parse(fmt(x)) == parse(x); every prefix of it ending at a blank gets a
-//                    diagnostic in words (no internal parser names)
+//                    diagnostic in words (no internal parser names); on these files, their
+//                    prefixes and errors/, parse_header + parse_blocks succeed where parse()
+//                    does, with the same tree
 //   semantic/NAME/   the same, for the schema model's errors: every diagnostic, with its
 //                    position (`--update` rewrites these expectations for review)
 //                    and its `cases` (`up postgresql upgrade base:heads`) give exactly the
@@ -75,6 +77,24 @@ std::vector<std::string> actual_diagnostics(DiagnosticSink const& diags) {
   return out;
 }
 
+// parse_header then parse_blocks, as upgrade and downgrade parse (grammar/parse.hpp).
+std::optional<ast::Revision> in_two_parts(SourceFile const& file) {
+  std::size_t body = 0;
+  auto revision = grammar::parse_header(file, body);
+  if (!revision || !grammar::parse_blocks(file, body, *revision)) return std::nullopt;
+  return revision;
+}
+
+// The two-part parse succeeds exactly where parse() does, with the same tree.
+std::string two_parts_differ(SourceFile const& file, std::optional<ast::Revision> const& whole) {
+  auto parts = in_two_parts(file);
+  if (parts.has_value() != whole.has_value())
+    return whole ? "parse() succeeds, the two-part parse fails" : "parse() fails, the two-part parse succeeds";
+  if (whole && !(*parts == *whole && parts->comments == whole->comments && parts->path == whole->path))
+    return "the two-part parse gives another tree than parse()";
+  return {};
+}
+
 void error_case(fs::path const& path, bool update) {
   auto bytes = slurp(path);
   auto sidecar = fs::path(path.string() + ".expect");
@@ -93,6 +113,7 @@ void error_case(fs::path const& path, bool update) {
   SourceFile const file(path.string(), bytes);
   auto revision = grammar::parse(file, diags);
   auto actual = actual_diagnostics(diags);
+  if (auto why = two_parts_differ(file, revision); !why.empty()) return fail(path.string(), why);
   if (actual == expected && !revision && !expected.empty()) return void(++passed);
   if (update && !actual.empty() && !fs::exists(sidecar)) {
     std::string rest = bytes;
@@ -113,6 +134,7 @@ void project_file(fs::path const& path) {
   DiagnosticSink diags;
   auto revision = grammar::parse(file, diags);
   if (!revision) return fail(path.string(), "does not parse:\n" + join(actual_diagnostics(diags)));
+  if (auto why = two_parts_differ(file, revision); !why.empty()) return fail(path.string(), why);
   auto once = format_revision(*revision, file.text());
   SourceFile formatted(path.string() + " (formatted)", once);
   auto reparsed = grammar::parse(formatted, diags);
@@ -132,7 +154,9 @@ void truncations(fs::path const& path) {
     if (bytes[end] != ' ' && bytes[end] != '\n') continue;
     DiagnosticSink diags;
     SourceFile const prefix(path.string(), bytes.substr(0, end));
-    grammar::parse(prefix, diags);
+    auto const revision = grammar::parse(prefix, diags);
+    if (auto why = two_parts_differ(prefix, revision); !why.empty())
+      return fail(path.string() + " truncated at byte " + std::to_string(end), why);
     for (auto const& d : diags.diagnostics())
       if (d.message.find("boost") != std::string::npos || d.message.find("retort") != std::string::npos)
         return fail(path.string() + " truncated at byte " + std::to_string(end), d.message);
