@@ -643,28 +643,33 @@ bool Replayer::apply(Statement const& s, Op& op) {
   return true;  // execute: opaque to the model
 }
 
+std::optional<Plan> upgrades_before(Graph const& graph, std::string const& range_start, DiagnosticSink& diags) {
+  if (range_start.empty() || range_start == "base") return Plan{};
+  return make_plan(graph, Command::upgrade, "base:" + range_start, diags);
+}
+
 bool replay(Graph const& graph, std::string const& range_start, Plan const& plan,
             std::map<std::string, std::string> const& naming_convention, DiagnosticSink& diags,
-            std::function<void(CheckedStep&&)> const& each, Schema* end, bool table_indexes) {
+            std::function<void(CheckedStep&&)> const& each, Schema* end, bool table_indexes, ReplayHooks const& hooks) {
   Replayer r(naming_convention, diags);
   r.table_indexes = table_indexes;
-  std::optional<Plan> before;  // the upgrades up to the range's start, replayed first
-  if (!range_start.empty() && range_start != "base") {
-    before = make_plan(graph, Command::upgrade, "base:" + range_start, diags);
-    if (!before) return false;
+  std::optional<Plan> made;  // the upgrades up to the range's start, replayed first
+  if (!hooks.before && !(made = upgrades_before(graph, range_start, diags))) return false;
+  Plan const& before = hooks.before ? *hooks.before : *made;
+  auto const ready = [&](ast::Revision const& rev) { return !hooks.ready || hooks.ready(rev); };
+  r.expect(before.steps.size() + plan.steps.size());
+  for (auto const& step : before.steps) {
+    auto const& node = graph.node(*step.revision);
+    if (!ready(*node.revision)) return false;
+    r.block(node.file, node.revision->upgrade.statements, nullptr);
+    if (r.failed()) return false;  // later revisions would only repeat the error
   }
-  r.expect((before ? before->steps.size() : 0) + plan.steps.size());
-  if (before)
-    for (auto const& step : before->steps) {
-      auto const& node = graph.node(*step.revision);
-      r.block(node.file, node.revision->upgrade.statements, nullptr);
-      if (r.failed()) return false;  // later revisions would only repeat the error
-    }
   for (auto const& step : plan.steps) {
     CheckedStep checked{step, {}};
     if (step.revision) {
       auto const& node = graph.node(*step.revision);
       auto const& rev = *node.revision;
+      if (!ready(rev)) return false;
       if (step.kind == Step::upgrade)
         r.block(node.file, rev.upgrade.statements, &checked.ops);
       else if (rev.downgrade.irreversible)

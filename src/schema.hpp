@@ -199,6 +199,18 @@ std::optional<std::vector<CheckedStep>> replay(Graph const& graph, std::string c
                                                std::map<std::string, std::string> const& naming_convention,
                                                DiagnosticSink& diags);
 
+// The upgrades replay() replays before the plan's steps: those of every ancestor of the
+// range's start (no steps from base); nullopt on an error (reported).
+std::optional<Plan> upgrades_before(Graph const& graph, std::string const& range_start, DiagnosticSink& diags);
+
+// What a caller of replay() may know better than replay itself.
+struct ReplayHooks {
+  Plan const* before = nullptr;  // upgrades_before(range_start), where already made
+  // Called before a revision's blocks are read (they may still be being parsed); false: they
+  // could not be, and replay stops.
+  std::function<bool(ast::Revision const&)> ready;
+};
+
 // The same, handing each checked step to `each` as soon as it is checked (its ops are gone
 // after): memory holds one step's ops, not the whole plan's. false if any statement fails.
 // Where `end` is given, the schema after the last step is moved there rather than torn down
@@ -206,7 +218,8 @@ std::optional<std::vector<CheckedStep>> replay(Graph const& graph, std::string c
 // Without `table_indexes`, ops carry no Op::indexes (for dialects that never read them).
 bool replay(Graph const& graph, std::string const& range_start, Plan const& plan,
             std::map<std::string, std::string> const& naming_convention, DiagnosticSink& diags,
-            std::function<void(CheckedStep&&)> const& each, Schema* end = nullptr, bool table_indexes = true);
+            std::function<void(CheckedStep&&)> const& each, Schema* end = nullptr, bool table_indexes = true,
+            ReplayHooks const& hooks = {});
 
 // `retort check`: replays every revision's upgrade in order (errors as replay reports them)
 // and warns where a downgrade does not restore the schema its upgrade started from.

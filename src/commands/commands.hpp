@@ -30,6 +30,7 @@ struct Loaded {
   std::vector<ast::Revision> revisions;
   Graph graph;  // refers into `revisions`
   std::shared_ptr<void> replayed;  // the schema replay ended with, kept to be torn down with the rest
+  std::shared_ptr<void> parsing;   // what parsed the blocks (upgrade, downgrade, stamp), likewise
 };
 // The project, read, parsed and linked into ctx.loaded; nullptr on errors (reported).
 // `keep`: the blocks whose statements the command reads (the others' are dropped).

@@ -56,6 +56,11 @@ std::string plan_text(Plan const& plan, std::string const& version_table) {
 
 // upgrade, downgrade, stamp: the SQL script (or with --plan, only the steps), to standard
 // output or, whole or not at all, to -o FILE.
+//
+// The files' headers are parsed first and their blocks on a second thread, while this one
+// links, plans and replays, waiting for a revision's blocks where it reads them. What that
+// finds is held until every file is parsed: a file's syntax error is reported alone, as
+// when every file was parsed before anything else began.
 int run_plan(Context& ctx, Command command) {
   std::string range, output, dialect_name;
   bool plan_only = false;
@@ -65,43 +70,71 @@ int run_plan(Context& ctx, Command command) {
   options(ctx, desc, "range", 1);
   // An upgrade replays upgrades only (those before its range too); a downgrade replays the
   // upgrades up to its start, then downgrades; stamps and plans read no statements.
-  auto loaded = load(ctx, plan_only || command == Command::stamp ? KeepBlocks::none
-                          : command == Command::upgrade          ? KeepBlocks::upgrades
-                                                                 : KeepBlocks::both);
-  if (!loaded) return 1;
-  auto const& config = loaded->project.config;
-  auto plan = make_plan(loaded->graph, command, range, ctx.diags);
-  if (!plan) return 1;
+  auto const keep = plan_only || command == Command::stamp ? KeepBlocks::none
+                    : command == Command::upgrade          ? KeepBlocks::upgrades
+                                                           : KeepBlocks::both;
+  auto loaded = std::make_shared<Loaded>();
+  auto opened = open_headers(ctx.project, ctx.diags, loaded->revisions, keep);
+  if (!opened) return 1;
+  loaded->project = std::move(opened->first);
+  auto& pending = *opened->second;
+  loaded->parsing = std::move(opened->second);
+  ctx.loaded = loaded;
+
+  DiagnosticSink later;  // reported only once every file has parsed
   std::string text;
   std::optional<AtomicFile> file;
-  if (plan_only) {
-    text = plan_text(*plan, config.version_table);
-  } else {
+  bool const planned = [&] {
+    auto graph = link(loaded->revisions, loaded->project.files, later);
+    if (!graph) return false;
+    loaded->graph = std::move(*graph);
+    auto plan = make_plan(loaded->graph, command, range, later);
+    if (!plan) return false;
+    if (plan_only) {
+      text = plan_text(*plan, loaded->project.config.version_table);
+      return true;
+    }
+    auto const& config = loaded->project.config;
     if (dialect_name.empty()) dialect_name = config.dialect;
     auto const* dialect = dialects::find_dialect(dialect_name);
     if (!dialect) {
-      ctx.diags.error(DiagKind::unknown_dialect, dialect_name);
-      return 1;
+      later.error(DiagKind::unknown_dialect, dialect_name);
+      return false;
     }
     auto colon = range.find(':');
     std::string start = command == Command::stamp || colon == std::string::npos ? "" : range.substr(0, colon);
     ScriptOptions options{config.version_table, config.version_table_schema, config.transaction_per_migration};
     // To -o, the script is written as it is rendered, to a temporary file renamed at the end.
     if (!output.empty()) file.emplace(output);
-    Assembler assembler(*dialect, loaded->graph, options, ctx.diags, file ? &*file : nullptr);
+    Assembler assembler(*dialect, loaded->graph, options, later, file ? &*file : nullptr);
     // Replay's errors are reported after rendering's (of the steps before the one that failed).
     DiagnosticSink replay_diags;
     auto end = std::make_shared<schema::Schema>();
     loaded->replayed = end;
-    bool const replayed =
-        schema::replay(loaded->graph, start, *plan, config.naming_convention, replay_diags,
-                       [&](schema::CheckedStep&& step) { assembler.add(std::move(step)); }, end.get(),
-                       dialect->reads_table_indexes);
+    // The revisions replay reads, in its order, are the ones to parse first.
+    auto const before = schema::upgrades_before(loaded->graph, start, replay_diags);
+    std::vector<std::size_t> order;
+    auto const index = [&](ast::Revision const& rev) { return static_cast<std::size_t>(&rev - loaded->revisions.data()); };
+    auto const add = [&](Plan const& p) {
+      for (auto const& step : p.steps)
+        if (step.revision) order.push_back(index(*loaded->graph.node(*step.revision).revision));
+    };
+    if (before) add(*before);
+    add(*plan);
+    pending.prefer(std::move(order));
+    schema::ReplayHooks hooks{before ? &*before : nullptr, [&](ast::Revision const& rev) { return pending.wait(index(rev)); }};
+    bool const replayed = before && schema::replay(loaded->graph, start, *plan, config.naming_convention, replay_diags,
+                                                   [&](schema::CheckedStep&& step) { assembler.add(std::move(step)); },
+                                                   end.get(), dialect->reads_table_indexes, hooks);
     auto script = assembler.finish();
-    ctx.diags.append(std::move(replay_diags));
-    if (!replayed || !script) return 1;
+    later.append(std::move(replay_diags));
+    if (!replayed || !script) return false;
     text = std::move(*script);
-  }
+    return true;
+  }();
+  if (!pending.finish(ctx.diags)) return 1;
+  ctx.diags.append(std::move(later));
+  if (!planned) return 1;
   if (output.empty()) {
     ctx.out += text;
     return 0;
