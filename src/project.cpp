@@ -194,32 +194,69 @@ struct PendingBlocks::State {
   explicit State(std::size_t n) : status(n), diags(n) {}
   std::vector<std::atomic<std::uint8_t>> status;
   std::vector<DiagnosticSink> diags;  // each file's, written by the thread that parsed it
+  std::atomic<std::size_t> next_chunk{0};   // of the headers, taken by either thread
+  std::atomic<bool> helper_read{false};     // the second thread has read its last header
+  enum Go : std::uint8_t { not_yet, blocks, stop };
+  std::atomic<std::uint8_t> go{not_yet};    // what the second thread does once the headers are read
   std::vector<std::size_t> preferred;
-  std::atomic<bool> has_preferred{false};  // `preferred` is written, and no more
-  std::atomic<std::size_t> next_preferred{0};  // taken by either thread
+  std::atomic<bool> has_preferred{false};       // `preferred` is written, and no more
+  std::atomic<std::size_t> next_preferred{0};   // taken by either thread
   std::jthread helper;
 };
 
-PendingBlocks::PendingBlocks(std::span<SourceFile const> files, std::span<ast::Revision> revisions,
-                             std::vector<std::size_t> bodies, KeepBlocks keep)
-    : files_(files), revisions_(revisions), bodies_(std::move(bodies)), keep_(keep),
-      state_(std::make_unique<State>(files.size())) {
-  for (std::size_t i = 0; i < bodies_.size(); ++i)
-    if (bodies_[i] == parsed) state_->status[i].store(blocks_parsed, std::memory_order_relaxed);
-  // One thread more: this machine's second core, while the caller links, plans and replays
-  // on the first (and renders on another thread, which the two share).
-  state_->helper = std::jthread([this] {
-    std::size_t next_file = 0;
-    for (;;) {
-      if (parse_preferred()) continue;
-      if (next_file == files_.size()) return;
-      if (claim(next_file)) parse(next_file);
-      ++next_file;
-    }
-  });
+PendingBlocks::PendingBlocks(std::size_t files, KeepBlocks keep, std::function<void(std::size_t)> const& read_header)
+    : keep_(keep), state_(std::make_unique<State>(files)) {
+  constexpr std::size_t chunk = 16;
+  auto const chunks = (files + chunk - 1) / chunk;
+  auto const read = [&, this] {
+    for (std::size_t c; (c = state_->next_chunk.fetch_add(1, std::memory_order_relaxed)) < chunks;)
+      for (auto i = c * chunk; i < std::min(files, (c + 1) * chunk); ++i) read_header(i);
+  };
+  if (files >= 64) {  // fewer take less time than a thread takes to start
+    state_->helper = std::jthread([this, &read] {
+      read();
+      state_->helper_read.store(true, std::memory_order_release);
+      // start() follows within a millisecond or two: spin rather than sleep, so as to be
+      // running when it comes (a sleeping thread may take as long again to wake).
+      auto& go = state_->go;
+      for (int spins = 0; go.load(std::memory_order_acquire) == State::not_yet && spins < 5000; ++spins)
+        std::this_thread::yield();
+      go.wait(State::not_yet, std::memory_order_acquire);
+      if (go.load(std::memory_order_acquire) == State::blocks) parse_blocks_in_turn();
+    });
+  }
+  read();
+  if (state_->helper.joinable())
+    while (!state_->helper_read.load(std::memory_order_acquire)) std::this_thread::yield();  // its last chunk
 }
 
-PendingBlocks::~PendingBlocks() = default;  // the jthread joins
+PendingBlocks::~PendingBlocks() {
+  if (state_->go.load() == State::not_yet) {
+    state_->go.store(State::stop, std::memory_order_release);
+    state_->go.notify_all();
+  }
+}  // the jthread joins
+
+void PendingBlocks::start(std::span<SourceFile const> files, std::span<ast::Revision> revisions,
+                          std::vector<std::size_t> bodies) {
+  files_ = files;
+  revisions_ = revisions;
+  bodies_ = std::move(bodies);
+  for (std::size_t i = 0; i < bodies_.size(); ++i)
+    if (bodies_[i] == parsed) state_->status[i].store(blocks_parsed, std::memory_order_relaxed);
+  state_->go.store(State::blocks, std::memory_order_release);
+  state_->go.notify_all();
+}
+
+// The second thread's part: the preferred revisions first, then every other file in order.
+void PendingBlocks::parse_blocks_in_turn() {
+  for (std::size_t next_file = 0;;) {
+    if (parse_preferred()) continue;
+    if (next_file == files_.size()) return;
+    if (claim(next_file)) parse(next_file);
+    ++next_file;
+  }
+}
 
 void PendingBlocks::prefer(std::vector<std::size_t> order) {
   state_->preferred = std::move(order);
@@ -272,7 +309,7 @@ bool PendingBlocks::wait(std::size_t i) {
 
 bool PendingBlocks::finish(DiagnosticSink& diags) {
   for (std::size_t i = 0; i < files_.size(); ++i) wait(i);  // this thread takes its share of what is left
-  state_->helper.join();
+  if (state_->helper.joinable()) state_->helper.join();
   bool ok = true;
   for (std::size_t i = 0; i < files_.size(); ++i) {
     ok = ok && state_->status[i].load(std::memory_order_acquire) == blocks_parsed;
@@ -293,7 +330,7 @@ std::optional<std::pair<Project, std::unique_ptr<PendingBlocks>>> open_headers(P
   std::vector<std::size_t> bodies(paths.size());
   std::vector<DiagnosticSink> errors(paths.size());  // each file's, so that they come out in file order
   std::atomic<bool> failed{false};
-  in_parallel(paths.size(), diags, [&](std::size_t i, DiagnosticSink&) {
+  auto pending = std::make_unique<PendingBlocks>(paths.size(), keep, [&](std::size_t i) {
     auto& sink = errors[i];
     std::string error;
     read[i] = SourceFile::read(paths[i], error);
@@ -315,6 +352,7 @@ std::optional<std::pair<Project, std::unique_ptr<PendingBlocks>>> open_headers(P
   for (auto& file : read)
     if (file) project->files.push_back(std::move(*file));
   if (failed.load()) {
+    pending.reset();  // the second thread ends
     // Every other file parsed whole, so that its errors are reported too, in file order.
     std::vector<SourceFile const*> of(paths.size(), nullptr);
     for (std::size_t i = 0, f = 0; i < paths.size(); ++i)
@@ -327,7 +365,7 @@ std::optional<std::pair<Project, std::unique_ptr<PendingBlocks>>> open_headers(P
   }
   revisions.reserve(paths.size());
   for (auto& header : headers) revisions.push_back(std::move(*header));
-  auto pending = std::make_unique<PendingBlocks>(project->files, revisions, std::move(bodies), keep);
+  pending->start(project->files, revisions, std::move(bodies));
   return std::make_pair(std::move(*project), std::move(pending));
 }
 

@@ -2,6 +2,7 @@
 // .mig files, listed in file-name order, read once and parsed.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -55,23 +56,27 @@ enum class KeepBlocks { both, upgrades, none };
 std::optional<Project> open_and_parse(ProjectOptions const& options, DiagnosticSink& diags,
                                       std::vector<ast::Revision>& revisions, KeepBlocks keep = KeepBlocks::both);
 
-// The blocks of a project whose headers are parsed, parsed on a second thread while the
-// caller links, plans and replays (which need nothing else of the files first): upgrade,
-// downgrade and stamp take a third of their time less that way. The caller waits for a
-// revision's blocks where it reads them; every file's errors are reported by finish(),
-// exactly as open_and_parse reports them, and before anything found since.
+// upgrade, downgrade and stamp: every file read and its header parsed, on two threads, then
+// the blocks parsed on the second while the first links, plans and replays (which need
+// nothing else of the files first). The caller waits for a revision's blocks where it reads
+// them; every file's errors are reported by finish(), exactly as open_and_parse reports
+// them, and before anything found since. One thread does both parts: a thread started
+// between them could take milliseconds to be running here (its idle core woken).
 class PendingBlocks {
  public:
-  // revisions[i] is the header of files[i], whose blocks start at bodies[i] (or are parsed
-  // already, where that is `parsed`). The spans' elements stay where they are when a vector
-  // holding them moves.
-  static constexpr std::size_t parsed = std::size_t(-1);
-  PendingBlocks(std::span<SourceFile const> files, std::span<ast::Revision> revisions, std::vector<std::size_t> bodies,
-                KeepBlocks keep);
+  static constexpr std::size_t parsed = std::size_t(-1);  // a file's blocks, parsed with its header
+
+  // Calls `read_header(i)` for every file i in [0, files) on this thread and a second one
+  // (where there are files enough to share), in chunks; returns when every call has returned.
+  PendingBlocks(std::size_t files, KeepBlocks keep, std::function<void(std::size_t)> const& read_header);
   ~PendingBlocks();  // waits for the second thread
   PendingBlocks(PendingBlocks const&) = delete;
   PendingBlocks& operator=(PendingBlocks const&) = delete;
 
+  // The second thread goes on to the blocks: revisions[i] is the header of files[i], whose
+  // blocks start at bodies[i] (or are `parsed` already). The spans' elements stay where they
+  // are when a vector holding them moves. Without it, the second thread ends.
+  void start(std::span<SourceFile const> files, std::span<ast::Revision> revisions, std::vector<std::size_t> bodies);
   // The revisions (by index) in the order they will be waited for: the second thread parses
   // them first (then the rest, in file order, as it did before this was known).
   void prefer(std::vector<std::size_t> order);
@@ -86,9 +91,10 @@ class PendingBlocks {
   void parse(std::size_t i);
   bool claim(std::size_t i);
   bool parse_preferred();
-  std::span<SourceFile const> const files_;
-  std::span<ast::Revision> const revisions_;
-  std::vector<std::size_t> const bodies_;
+  void parse_blocks_in_turn();
+  std::span<SourceFile const> files_;
+  std::span<ast::Revision> revisions_;
+  std::vector<std::size_t> bodies_;
   KeepBlocks const keep_;
   std::unique_ptr<State> state_;
 };
