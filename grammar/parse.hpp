@@ -19,7 +19,7 @@ std::optional<ast::Revision> parse(SourceFile&& file, DiagnosticSink& diags) = d
 // being parsed: the header (with `body` set to where the blocks start), then the blocks
 // into the header's revision. Each part only says whether it succeeded, without a
 // diagnostic: where either fails, parse() reports the file's errors, as it would have.
-// parse_header(f) then parse_blocks(f) give what parse(f) gives (but for `comments`).
+// parse_header(f) then parse_blocks(f) give the tree parse(f) gives, comments included.
 std::optional<ast::Revision> parse_header(SourceFile const& file, std::size_t& body);
 std::optional<ast::Revision> parse_header(SourceFile&& file, std::size_t& body) = delete;
 bool parse_blocks(SourceFile const& file, std::size_t body, ast::Revision& revision);

@@ -1,6 +1,6 @@
 // The commands that read the revision graph: history, heads, branches, show; and
-// upgrade, downgrade, stamp, which print their plan (until the compiler stages exist):
-// `-- Running upgrade a -> b` as Alembic writes it, then the version-table changes.
+// upgrade, downgrade, stamp, which write the SQL script of their plan (or with --plan, only
+// its steps), parsing the files' blocks while they link, plan and replay.
 #include <boost/program_options.hpp>
 
 #include "src/commands/commands.hpp"
