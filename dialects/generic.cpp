@@ -132,6 +132,15 @@ void refuse_index_method(ast::CreateIndex const& ci, std::string_view engine) {
 std::string table_name(Dialect const& d, Table const& t) { return quote_table(d, t.schema, t.name); }
 void append_table_name(std::string& out, Dialect const& d, Table const& t) { append_quoted_table(out, d, t.schema, t.name); }
 
+namespace {
+// `ALTER TABLE name`, the start of the statements that change a table, to append the rest to.
+std::string alter_table(Dialect const& d, Table const& t) {
+  std::string sql = "ALTER TABLE ";
+  append_table_name(sql, d, t);
+  return sql;
+}
+}  // namespace
+
 std::string literal_sql(Dialect const& d, ast::Literal const& l) {
   switch (l.kind) {
     case ast::LiteralKind::number: return std::string(l.text);
@@ -210,9 +219,7 @@ void insert(Dialect const& d, Op const& op, ast::Insert const& s, Statements& ou
 // ALTER COLUMN as Alembic's PostgreSQL implementation orders it: type, nullability, default, comment.
 void generic_alter_column(Dialect const& d, Op const& op, Statements& out) {
   auto const& s = boost::get<ast::AlterColumn>(op.statement->get());
-  std::string prefix = "ALTER TABLE ";
-  append_table_name(prefix, d, *op.table);
-  prefix += " ALTER COLUMN ";
+  std::string prefix = alter_table(d, *op.table) + " ALTER COLUMN ";
   append_quoted(prefix, d, op.column->name);
   auto const find = [&](auto pred) { return std::find_if(s.changes.begin(), s.changes.end(), pred); };
   if (auto it = find([](auto const& c) { return boost::get<ast::TypeChange>(&c.get()); }); it != s.changes.end()) {
@@ -423,8 +430,7 @@ Statements render_op(Dialect const& d, Op const& op) {
 Statements add_column_sql(Dialect const& d, Op const& op) {
   auto const& t = *op.table;
   auto const& c = *op.column;
-  std::string sql = "ALTER TABLE ";
-  append_table_name(sql, d, t);
+  std::string sql = alter_table(d, t);
   (sql += ' ') += d.add_column;
   sql += ' ';
   append_column_spec(sql, d, c, false);
@@ -458,16 +464,12 @@ Statements render_generic(Dialect const& d, Op const& op) {
     enums_first();
     add_column(d, op, out);
   } else if (boost::get<ast::DropColumn>(&s)) {
-    std::string sql = "ALTER TABLE ";
-    append_table_name(sql, d, *op.table);
-    sql += " DROP COLUMN ";
+    std::string sql = alter_table(d, *op.table) + " DROP COLUMN ";
     append_quoted(sql, d, op.column->name);
     out.push_back(std::move(sql));
     enums_after();
   } else if (boost::get<ast::RenameColumn>(&s)) {
-    std::string sql = "ALTER TABLE ";
-    append_table_name(sql, d, *op.table);
-    sql += " RENAME ";
+    std::string sql = alter_table(d, *op.table) + " RENAME ";
     append_quoted(sql, d, op.old_column->name);
     sql += " TO ";
     append_quoted(sql, d, op.column->name);

@@ -18,7 +18,16 @@ using Ids = std::vector<std::string>;
 bool has(std::vector<Rev> const& v, Rev r) { return std::find(v.begin(), v.end(), r) != v.end(); }
 bool has(Ids const& v, std::string const& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
 
-std::string comma(Ids const& ids) { return fmt::format("{}", fmt::join(ids, ", ")); }
+// The ids separated by ", ", appended to `out`.
+void append_comma(std::string& out, Ids const& ids) {
+  for (std::size_t i = 0; i < ids.size(); ++i) (out += i ? ", " : "") += ids[i];
+}
+
+std::string comma(Ids const& ids) {
+  std::string out;
+  append_comma(out, ids);
+  return out;
+}
 
 // Alembic's _relative_destination: `[label@][symbol](+|-)N` at the start of the argument.
 struct Relative {
@@ -596,13 +605,10 @@ std::string command_error(RevisionError const& e, std::string const& ancestor, s
 
 void append_step_log(std::string& out, Step const& step) {
   static constexpr std::string_view names[] = {"upgrade ", "downgrade ", "stamp_revision "};
-  auto const ids = [&](Ids const& list) {
-    for (std::size_t i = 0; i < list.size(); ++i) (out += i ? ", " : "") += list[i];
-  };
   out += names[step.kind];
-  ids(step.from);
+  append_comma(out, step.from);
   out += " -> ";
-  ids(step.to);
+  append_comma(out, step.to);
 }
 
 std::string step_log(Step const& step) {

@@ -73,19 +73,26 @@ bool read_config_file(std::string const& path, Config& config, DiagnosticSink& d
 // must be woken), as long as a thousand files take to parse: with halves, the first thread
 // waited that long for the second's. The diagnostics come out in item order, as from one
 // thread.
+constexpr std::size_t chunk_items = 16;
+constexpr std::size_t items_for_two_threads = 64;  // fewer take less time than a thread takes to start
+
+// One thread's part of a chunked loop: `each(i, c)` for every i of every chunk c of
+// [0, n) that `next` hands it.
+template <typename Each>
+void take_chunks(std::atomic<std::size_t>& next, std::size_t n, Each const& each) {
+  std::size_t const chunks = (n + chunk_items - 1) / chunk_items;
+  for (std::size_t c; (c = next.fetch_add(1, std::memory_order_relaxed)) < chunks;)
+    for (auto i = c * chunk_items; i < std::min(n, (c + 1) * chunk_items); ++i) each(i, c);
+}
+
 template <typename Each>
 void in_parallel(std::size_t n, DiagnosticSink& diags, Each const& each) {
-  constexpr std::size_t chunk = 16;
-  std::size_t const chunks = (n + chunk - 1) / chunk;
-  std::vector<DiagnosticSink> sinks(chunks);
+  std::vector<DiagnosticSink> sinks((n + chunk_items - 1) / chunk_items);
   std::atomic<std::size_t> next{0};
-  auto const work = [&] {
-    for (std::size_t c; (c = next.fetch_add(1, std::memory_order_relaxed)) < chunks;)
-      for (auto i = c * chunk; i < std::min(n, (c + 1) * chunk); ++i) each(i, sinks[c]);
-  };
+  auto const work = [&] { take_chunks(next, n, [&](std::size_t i, std::size_t c) { each(i, sinks[c]); }); };
   {
     std::jthread helper;
-    if (n >= 64) helper = std::jthread(work);
+    if (n >= items_for_two_threads) helper = std::jthread(work);
     work();
   }  // joined
   for (auto& sink : sinks) diags.append(std::move(sink));
@@ -206,13 +213,8 @@ struct PendingBlocks::State {
 
 PendingBlocks::PendingBlocks(std::size_t files, KeepBlocks keep, std::function<void(std::size_t)> const& read_header)
     : keep_(keep), state_(std::make_unique<State>(files)) {
-  constexpr std::size_t chunk = 16;
-  auto const chunks = (files + chunk - 1) / chunk;
-  auto const read = [&, this] {
-    for (std::size_t c; (c = state_->next_chunk.fetch_add(1, std::memory_order_relaxed)) < chunks;)
-      for (auto i = c * chunk; i < std::min(files, (c + 1) * chunk); ++i) read_header(i);
-  };
-  if (files >= 64) {  // fewer take less time than a thread takes to start
+  auto const read = [&, this] { take_chunks(state_->next_chunk, files, [&](std::size_t i, std::size_t) { read_header(i); }); };
+  if (files >= items_for_two_threads) {
     state_->helper = std::jthread([this, &read] {
       read();
       state_->helper_read.store(true, std::memory_order_release);
