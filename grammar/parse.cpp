@@ -116,6 +116,8 @@ class Parser {
   std::optional<ast::Revision> header(std::size_t& body);
   bool blocks(std::size_t body, ast::Revision& revision);
   void take_blocks(ast::Block& upgrade, ast::Block& downgrade, ast::Revision& revision);
+  template <typename Rule, typename Attribute>
+  bool parses(Rule const& rule, ParseContext const& context, char const*& first, Attribute& out);
 
  private:
   void expected(char const* where, std::string const& what);
@@ -182,6 +184,19 @@ void Parser::take_blocks(ast::Block& upgrade, ast::Block& downgrade, ast::Revisi
   revision.comments = std::move(comments_);
 }
 
+// Whether `rule` parses from `first` (moved past what it took), a failed expectation or a
+// lexer error being a no: header() and blocks() leave the diagnostic to run().
+template <typename Rule, typename Attribute>
+bool Parser::parses(Rule const& rule, ParseContext const& context, char const*& first, Attribute& out) {
+  try {
+    return rule.parse(first, scanner_.end, context.context, x3::unused, out);
+  } catch (x3::expectation_failure<iterator_type> const&) {
+    return false;
+  } catch (lex::SyntaxError const&) {
+    return false;
+  }
+}
+
 // The header alone; nullopt where run() would report anything (not text, a syntax error in
 // the header, no 'upgrade' after it, a field missing, repeated or reserved): run() reports it.
 std::optional<ast::Revision> Parser::header(std::size_t& body) {
@@ -190,15 +205,8 @@ std::optional<ast::Revision> Parser::header(std::size_t& body) {
   ParseContext const parse_context(scanner_);
   ast::RevisionSyntax syntax;
   char const* first = scanner_.begin;
-  try {
-    if (!header_part_rule().parse(first, scanner_.end, parse_context.context, x3::unused, syntax.header))
-      return std::nullopt;
-  } catch (x3::expectation_failure<iterator_type> const&) {
+  if (!parses(header_part_rule(), parse_context, first, syntax.header) || syntax.header.empty())  // empty: no 'revision'
     return std::nullopt;
-  } catch (lex::SyntaxError const&) {
-    return std::nullopt;
-  }
-  if (syntax.header.empty()) return std::nullopt;  // no 'revision'
   ast::Revision revision;
   revision.path = file_.path();
   std::size_t const errors_before = diags_.size();
@@ -215,13 +223,7 @@ bool Parser::blocks(std::size_t body, ast::Revision& revision) {
   ParseContext const parse_context(scanner_);
   ast::BlocksSyntax syntax;
   char const* first = scanner_.begin + body;
-  try {
-    if (!blocks_part_rule().parse(first, scanner_.end, parse_context.context, x3::unused, syntax)) return false;
-  } catch (x3::expectation_failure<iterator_type> const&) {
-    return false;
-  } catch (lex::SyntaxError const&) {
-    return false;
-  }
+  if (!parses(blocks_part_rule(), parse_context, first, syntax)) return false;
   std::size_t const errors_before = diags_.size();
   check_statements(syntax.upgrade.statements);
   check_statements(syntax.downgrade.statements);
