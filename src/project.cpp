@@ -119,9 +119,26 @@ std::optional<Config> load_config(ProjectOptions const& options, DiagnosticSink&
 
 namespace {
 
-// The configuration and the paths of the versions folder's .mig files, in name order.
-std::optional<Project> list_project(ProjectOptions const& options, DiagnosticSink& diags,
-                                    std::vector<std::string>& paths) {
+// The versions folder's .mig files, in name order, and the folder, open: each file is
+// opened from it (openat), which spares the kernel a walk of the folder's path per file.
+struct Listing {
+  struct Entry {
+    std::string path;      // the folder's path as lexically_normal() writes it, joined with the name
+    bool regular = false;  // readdir said so (d_type), so that reading needs no stat
+  };
+  std::vector<Entry> entries;
+  std::size_t name_at = 0;  // where each path's name begins
+  std::unique_ptr<DIR, int (*)(DIR*)> dir{nullptr, ::closedir};
+
+  std::size_t size() const { return entries.size(); }
+  std::string const& path(std::size_t i) const { return entries[i].path; }
+  std::optional<SourceFile> read(std::size_t i, std::string& error) const {
+    return SourceFile::read_in(::dirfd(dir.get()), entries[i].path, name_at, entries[i].regular, error);
+  }
+};
+
+// The configuration and the listing of its versions folder.
+std::optional<Project> list_project(ProjectOptions const& options, DiagnosticSink& diags, Listing& listing) {
   auto config = load_config(options, diags);
   if (!config) return std::nullopt;
   Project project{*config, {}, {}};
@@ -136,25 +153,30 @@ std::optional<Project> list_project(ProjectOptions const& options, DiagnosticSin
   // normalizing every one (which costs more than reading the file).
   auto prefix = (fs::path(project.versions_dir) / "x").lexically_normal().string();
   prefix.pop_back();
+  listing.name_at = prefix.size();
   // readdir's names as they are (a directory_iterator builds a path for each: at 10,000 files,
   // listing took 7 ms of the 110 an upgrade takes, the other core idle meanwhile).
-  DIR* dir = ::opendir(project.versions_dir.c_str());
-  if (!dir) {
+  listing.dir.reset(::opendir(project.versions_dir.c_str()));
+  if (!listing.dir) {
     diags.error(DiagKind::cannot_read, project.versions_dir, std::generic_category().message(errno));
     return std::nullopt;
   }
   errno = 0;
-  while (auto const* entry = ::readdir(dir)) {
+  while (auto const* entry = ::readdir(listing.dir.get())) {
     std::string_view const name = entry->d_name;
-    if (name.size() > 4 && name.ends_with(".mig")) (paths.emplace_back(prefix) += name);  // not ".mig" itself
+    if (name.size() > 4 && name.ends_with(".mig"))  // not ".mig" itself
+      listing.entries.push_back({prefix + std::string(name), entry->d_type == DT_REG});
   }
-  int const error = errno;
-  ::closedir(dir);
-  if (error) {
+  if (int const error = errno) {
     diags.error(DiagKind::cannot_read, project.versions_dir, std::generic_category().message(error));
     return std::nullopt;
   }
-  std::sort(paths.begin(), paths.end());
+  // In name order: the paths share their folder's, which need not be compared.
+  auto const name = [at = listing.name_at](Listing::Entry const& e) {
+    return std::string_view(e.path.data() + at, e.path.size() - at);
+  };
+  std::sort(listing.entries.begin(), listing.entries.end(),
+            [&](auto const& a, auto const& b) { return name(a) < name(b); });
   return project;
 }
 
@@ -169,23 +191,23 @@ void drop_unread(ast::Revision& revision, KeepBlocks keep) {
 // reported, in file order.
 std::optional<Project> read_project(ProjectOptions const& options, DiagnosticSink& diags,
                                     std::vector<ast::Revision>* parse, KeepBlocks keep) {
-  std::vector<std::string> paths;
-  auto project = list_project(options, diags, paths);
+  Listing listing;
+  auto project = list_project(options, diags, listing);
   if (!project) return std::nullopt;
-  std::vector<std::optional<SourceFile>> read(paths.size());
-  std::vector<std::optional<ast::Revision>> parsed(parse ? paths.size() : 0);
-  in_parallel(paths.size(), diags, [&](std::size_t i, DiagnosticSink& sink) {
+  std::vector<std::optional<SourceFile>> read(listing.size());
+  std::vector<std::optional<ast::Revision>> parsed(parse ? listing.size() : 0);
+  in_parallel(listing.size(), diags, [&](std::size_t i, DiagnosticSink& sink) {
     std::string error;
-    read[i] = SourceFile::read(paths[i], error);
-    if (!read[i]) sink.file_error(paths[i], DiagKind::cannot_read, paths[i], error);
+    read[i] = listing.read(i, error);
+    if (!read[i]) sink.file_error(listing.path(i), DiagKind::cannot_read, listing.path(i), error);
     else if (parse && (parsed[i] = grammar::parse(*read[i], sink)))
       drop_unread(*parsed[i], keep);
   });
-  project->files.reserve(paths.size());
+  project->files.reserve(listing.size());
   for (auto& file : read)
     if (file) project->files.push_back(std::move(*file));
   if (parse) {
-    parse->reserve(paths.size());
+    parse->reserve(listing.size());
     for (auto& revision : parsed)
       if (revision) parse->push_back(std::move(*revision));
   }
@@ -324,20 +346,20 @@ std::optional<std::pair<Project, std::unique_ptr<PendingBlocks>>> open_headers(P
                                                                                DiagnosticSink& diags,
                                                                                std::vector<ast::Revision>& revisions,
                                                                                KeepBlocks keep) {
-  std::vector<std::string> paths;
-  auto project = list_project(options, diags, paths);
+  Listing listing;
+  auto project = list_project(options, diags, listing);
   if (!project) return std::nullopt;
-  std::vector<std::optional<SourceFile>> read(paths.size());
-  std::vector<std::optional<ast::Revision>> headers(paths.size());
-  std::vector<std::size_t> bodies(paths.size());
-  std::vector<DiagnosticSink> errors(paths.size());  // each file's, so that they come out in file order
+  std::vector<std::optional<SourceFile>> read(listing.size());
+  std::vector<std::optional<ast::Revision>> headers(listing.size());
+  std::vector<std::size_t> bodies(listing.size());
+  std::vector<DiagnosticSink> errors(listing.size());  // each file's, so that they come out in file order
   std::atomic<bool> failed{false};
-  auto pending = std::make_unique<PendingBlocks>(paths.size(), keep, [&](std::size_t i) {
+  auto pending = std::make_unique<PendingBlocks>(listing.size(), keep, [&](std::size_t i) {
     auto& sink = errors[i];
     std::string error;
-    read[i] = SourceFile::read(paths[i], error);
+    read[i] = listing.read(i, error);
     if (!read[i]) {
-      sink.file_error(paths[i], DiagKind::cannot_read, paths[i], error);
+      sink.file_error(listing.path(i), DiagKind::cannot_read, listing.path(i), error);
       failed.store(true, std::memory_order_relaxed);
     } else if (!(headers[i] = grammar::parse_header(*read[i], bodies[i]))) {
       // parse() reports the file's errors (parse_header fails only where it does; should it
@@ -350,22 +372,22 @@ std::optional<std::pair<Project, std::unique_ptr<PendingBlocks>>> open_headers(P
       }
     }
   });
-  project->files.reserve(paths.size());
+  project->files.reserve(listing.size());
   for (auto& file : read)
     if (file) project->files.push_back(std::move(*file));
   if (failed.load()) {
     pending.reset();  // the second thread ends
     // Every other file parsed whole, so that its errors are reported too, in file order.
-    std::vector<SourceFile const*> of(paths.size(), nullptr);
-    for (std::size_t i = 0, f = 0; i < paths.size(); ++i)
+    std::vector<SourceFile const*> of(listing.size(), nullptr);
+    for (std::size_t i = 0, f = 0; i < listing.size(); ++i)
       if (read[i]) of[i] = &project->files[f++];
-    in_parallel(paths.size(), diags, [&](std::size_t i, DiagnosticSink&) {
+    in_parallel(listing.size(), diags, [&](std::size_t i, DiagnosticSink&) {
       if (headers[i]) grammar::parse(*of[i], errors[i]);
     });
     for (auto& sink : errors) diags.append(std::move(sink));
     return std::nullopt;
   }
-  revisions.reserve(paths.size());
+  revisions.reserve(listing.size());
   for (auto& header : headers) revisions.push_back(std::move(*header));
   pending->start(project->files, revisions, std::move(bodies));
   return std::make_pair(std::move(*project), std::move(pending));

@@ -26,6 +26,11 @@ class SourceFile {
 
   // Reads a file whole; nullopt (with `error` set) when it cannot be read.
   static std::optional<SourceFile> read(std::string const& path, std::string& error);
+  // The same, of the file named path.substr(name_at) in the open folder `dir` (openat's
+  // `dir`, which spares the kernel a walk of the folder's path for each file); diagnostics
+  // name it `path`. `listed_regular`: the folder's listing said it is a regular file.
+  static std::optional<SourceFile> read_in(int dir, std::string path, std::size_t name_at, bool listed_regular,
+                                           std::string& error);
 
   std::string const& path() const { return path_; }
   std::string_view text() const { return held_->text; }
