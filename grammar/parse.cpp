@@ -22,15 +22,23 @@ namespace {
 
 // The offset of the first byte that makes the text not UTF-8 (or a NUL), or npos.
 std::size_t first_non_text(std::string_view text, std::string& why) {
+  constexpr std::uint64_t ones = 0x0101010101010101, highs = 0x8080808080808080;
+  // A word's bytes are all ASCII and none of them NUL: its high bits, and those of a byte
+  // that borrowed (only a zero does), are clear.
+  auto const plain = [&](std::size_t at) {
+    std::uint64_t w;
+    std::memcpy(&w, text.data() + at, 8);
+    return (w | ((w - ones) & ~w)) & highs;
+  };
   for (std::size_t i = 0; i < text.size();) {
-    if (text.size() - i >= 8) {  // eight ASCII bytes, none of them NUL, at a time
-      std::uint64_t w;
-      std::memcpy(&w, text.data() + i, 8);
-      constexpr std::uint64_t ones = 0x0101010101010101, highs = 0x8080808080808080;
-      if (((w | ((w - ones) & ~w)) & highs) == 0) {
-        i += 8;
-        continue;
-      }
+    // Thirty-two bytes at a time, then eight, while they are plain; byte by byte where not.
+    if (text.size() - i >= 32 && (plain(i) | plain(i + 8) | plain(i + 16) | plain(i + 24)) == 0) {
+      i += 32;
+      continue;
+    }
+    if (text.size() - i >= 8 && plain(i) == 0) {
+      i += 8;
+      continue;
     }
     auto c = static_cast<unsigned char>(text[i]);
     if (c == 0) return why = "a NUL byte", i;
@@ -276,12 +284,15 @@ char const* header_key_name(ast::HeaderKey key) {
 }
 
 void Parser::fold_header(ast::RevisionSyntax& syntax, ast::Revision& out) {
-  std::map<ast::HeaderKey, ast::HeaderField*> seen;
+  std::array<ast::HeaderField*, 6> seen{};  // by key (a map cost a tenth of reading a header)
+  auto const field_of = [&](ast::HeaderKey key) { return seen[static_cast<std::size_t>(key)]; };
   for (auto& field : syntax.header) {
-    if (!seen.emplace(field.key, &field).second) {
+    auto& first = seen[static_cast<std::size_t>(field.key)];
+    if (first) {
       diags_.error(file_, field.loc.offset, DiagKind::field_twice, header_key_name(field.key));
       continue;
     }
+    first = &field;
     bool const ids = field.key != ast::HeaderKey::message && field.key != ast::HeaderKey::created;
     for (auto& v : field.values) {
       auto const is = [&](std::string_view word) { return lex::same_word(v.text, word); };
@@ -293,21 +304,22 @@ void Parser::fold_header(ast::RevisionSyntax& syntax, ast::Revision& out) {
   }
   auto const at = syntax.header.empty() ? syntax.upgrade.loc.offset : syntax.header.front().loc.offset;
   for (auto key : {ast::HeaderKey::revision, ast::HeaderKey::revises})
-    if (!seen.contains(key)) diags_.error(file_, at, DiagKind::field_missing, header_key_name(key));
-  auto values = [&](ast::HeaderKey key) {
-    auto it = seen.find(key);
-    return it == seen.end() ? std::vector<ast::Name>() : it->second->values;
+    if (!field_of(key)) diags_.error(file_, at, DiagKind::field_missing, header_key_name(key));
+  auto const first_value = [&](ast::HeaderKey key, auto& into) {
+    if (auto const* f = field_of(key); f && !f->values.empty()) into = f->values.front();
   };
-  if (auto id = values(ast::HeaderKey::revision); !id.empty()) out.id = id.front();
-  if (auto it = seen.find(ast::HeaderKey::revises); it != seen.end()) {
-    out.revises_loc = it->second->loc;
-    if (!(it->second->values.size() == 1 && it->second->values.front().text == "base"))
-      out.parents = it->second->values;
+  auto const values = [&](ast::HeaderKey key, std::vector<ast::Name>& into) {
+    if (auto* f = field_of(key)) into = std::move(f->values);
+  };
+  first_value(ast::HeaderKey::revision, out.id);
+  if (auto* revises = field_of(ast::HeaderKey::revises)) {
+    out.revises_loc = revises->loc;
+    if (!(revises->values.size() == 1 && revises->values.front().text == "base")) out.parents = std::move(revises->values);
   }
-  if (auto v = values(ast::HeaderKey::message); !v.empty()) out.message = v.front();
-  if (auto v = values(ast::HeaderKey::created); !v.empty()) out.created = v.front();
-  out.branch_labels = values(ast::HeaderKey::branch_labels);
-  out.depends_on = values(ast::HeaderKey::depends_on);
+  first_value(ast::HeaderKey::message, out.message);
+  first_value(ast::HeaderKey::created, out.created);
+  values(ast::HeaderKey::branch_labels, out.branch_labels);
+  values(ast::HeaderKey::depends_on, out.depends_on);
 }
 
 // Reports a word given twice, or two words that contradict each other (the later one).
