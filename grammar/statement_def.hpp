@@ -16,6 +16,12 @@ using x3::matches;
 #define RETORT_RULE(id, T, description) \
   struct id##_class : annotate {};      \
   x3::rule<id##_class, T> const id = description;
+// A rule that only chooses among rules that stamp their span (a statement's words after
+// its first, or a statement of either kind): the rule around it, or each of its choices,
+// stamps what it matched, so it stamps nothing.
+#define RETORT_CHOICE_RULE(id, T, description) \
+  struct id##_class {};                        \
+  x3::rule<id##_class, T> const id = description;
 
 auto const semicolon = named("';' after the statement", lit(';'));
 auto const open_paren = named("'('", lit('('));
@@ -156,7 +162,7 @@ auto const create_index_def = ((kw("unique") >> attr(true) > named("'index' afte
                               named("',' or ')' after the index element", lit(')')) >
                               -(kw("where") > raw_sql_expected) > semicolon;
 
-RETORT_RULE(create_statement, ast::Statement, "'table' or 'index' after 'create'")
+RETORT_CHOICE_RULE(create_statement, ast::Statement, "'table' or 'index' after 'create'")
 auto const create_statement_def = by_keyword<ast::Statement>(no_otherwise{}, when("table", create_table),
                                                               when("index", create_index), when("unique", create_index));
 
@@ -174,7 +180,7 @@ RETORT_RULE(drop_constraint, ast::DropConstraint, "'drop constraint'")
 auto const drop_constraint_def = kw("constraint") > named("the constraint's name", name) >
                                  named("'on' and the table", kw("on")) > table_name > semicolon;
 
-RETORT_RULE(drop_statement, ast::Statement, "'table', 'column', 'index' or 'constraint' after 'drop'")
+RETORT_CHOICE_RULE(drop_statement, ast::Statement, "'table', 'column', 'index' or 'constraint' after 'drop'")
 auto const drop_statement_def =
     by_keyword<ast::Statement>(no_otherwise{}, when("table", drop_table), when("column", drop_column),
                                when("index", drop_index), when("constraint", drop_constraint));
@@ -186,7 +192,7 @@ RETORT_RULE(rename_column, ast::RenameColumn, "'rename column'")
 auto const rename_column_def =
     kw("column") > column_path > named("'to' and the new name", kw("to")) > new_name > semicolon;
 
-RETORT_RULE(rename_statement, ast::Statement, "'table' or 'column' after 'rename'")
+RETORT_CHOICE_RULE(rename_statement, ast::Statement, "'table' or 'column' after 'rename'")
 auto const rename_statement_def =
     by_keyword<ast::Statement>(no_otherwise{}, when("table", rename_table), when("column", rename_column));
 
@@ -197,7 +203,7 @@ RETORT_RULE(add_constraint, ast::AddConstraint, "'add constraint'")
 auto const add_constraint_def = kw("constraint") > named("the constraint's name", name) >
                                 named("'on' and the table", kw("on")) > table_name > constraint_body > semicolon;
 
-RETORT_RULE(add_statement, ast::Statement, "'column' or 'constraint' after 'add'")
+RETORT_CHOICE_RULE(add_statement, ast::Statement, "'column' or 'constraint' after 'add'")
 auto const add_statement_def =
     by_keyword<ast::Statement>(no_otherwise{}, when("column", add_column), when("constraint", add_constraint));
 
@@ -232,7 +238,7 @@ RETORT_RULE(comment_column, ast::CommentOnColumn, "'comment on column'")
 auto const comment_column_def = kw("column") > column_path > named("'is' and the comment", kw("is")) >
                                 named("the comment as a 'quoted string' or null", string_or_null) > semicolon;
 
-RETORT_RULE(comment_statement, ast::Statement, "'table' or 'column' after 'comment on'")
+RETORT_CHOICE_RULE(comment_statement, ast::Statement, "'table' or 'column' after 'comment on'")
 auto const comment_statement_def =
     by_keyword<ast::Statement>(no_otherwise{}, when("table", comment_table), when("column", comment_column));
 
@@ -268,7 +274,7 @@ auto const nested_block_def = ((kw("autocommit") >> attr(ast::NestedKind::autoco
                                (kw("assume") >> attr(ast::NestedKind::assume))) >
                               named("'{'", lit('{')) > nested_statements > block_end;
 
-RETORT_RULE(statement, ast::Statement, "a statement or '}'")
+RETORT_CHOICE_RULE(statement, ast::Statement, "a statement or '}'")
 auto const statement_def = plain_statement | nested_block;
 
 statements_type const statements = "statements";
@@ -285,5 +291,6 @@ BOOST_SPIRIT_DEFINE(column_list, fk_rule, fk_event, fk_action, deferral, functio
                     nested_statements, nested_block, statement, statements)
 
 #undef RETORT_RULE
+#undef RETORT_CHOICE_RULE
 
 }  // namespace retort::grammar
