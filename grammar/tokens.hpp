@@ -131,16 +131,34 @@ constexpr Named<typename x3::extension::as_parser<Subject>::value_type> named(ch
   return {x3::as_parser(s), d};
 }
 
+// The room a list of T is given at its first element. Statements and a table's elements,
+// which parse.cpp's fit() gives back the room they do not use, start with room for a usual
+// block's or table's worth, rather than growing from one through four or five moves of
+// every element; other lists grow as a vector does, from one, and keep what they grew to
+// (most hold one or two: a column's options, an alter's changes).
+template <typename T>
+inline constexpr std::size_t first_room = 1;
+template <>
+inline constexpr std::size_t first_room<ast::Statement> = 8;
+template <>
+inline constexpr std::size_t first_room<ast::TableElement> = 16;
+
 // One element of a vector attribute: parsed in place at the vector's end where it is the
 // subject's attribute and there is room for it (rather than into a temporary moved in after,
 // as X3 does). Where the vector is full, through a temporary all the same: it grows only for
 // an element that parsed (an empty list allocates nothing; the last try of many() costs no
-// room), and as a vector does, from one: most migrations hold a statement or two, and room
-// reserved for eight doubled the memory of 100,000 one-statement files.
+// room).
 template <typename Subject, typename It, typename Ctx, typename RCtx, typename A>
 bool parse_element(Subject const& subject, It& first, It const& last, Ctx const& ctx, RCtx& rctx, A& attr) {
   using Element = typename x3::traits::attribute_of<Subject, Ctx>::type;
   if constexpr (requires { typename A::value_type; } && std::is_same_v<typename A::value_type, Element>) {
+    if (attr.empty() && attr.capacity() < first_room<Element>) {
+      Element value{};
+      if (!subject.parse(first, last, ctx, rctx, value)) return false;
+      attr.reserve(first_room<Element>);
+      attr.push_back(std::move(value));
+      return true;
+    }
     if (attr.size() == attr.capacity()) {
       Element value{};
       if (!subject.parse(first, last, ctx, rctx, value)) return false;
