@@ -37,45 +37,66 @@ std::vector<std::uint32_t> const& SourceFile::line_starts() const {
 
 namespace {
 
+// The room to read the open file `fd` in one read (its length, and a byte to see its end
+// in the same read); false, with `error` set, where it cannot be stat'ed or is not a
+// regular file.
+bool room_for(int fd, std::size_t& room, std::string& error) {
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) {
+    error = std::strerror(errno);
+    return false;
+  }
+  if (!S_ISREG(st.st_mode)) {
+    error = S_ISDIR(st.st_mode) ? "it is a directory" : "it is not a regular file";
+    return false;
+  }
+  room = static_cast<std::size_t>(st.st_size) + 1;
+  return true;
+}
+
 // Reads the open file `fd` whole. Where the folder's listing said it is a regular file, it
-// is not stat'ed: it is read into this thread's buffer (a regular file's short read is its
-// end) and copied out, one system call of four fewer per file. A large file is read in
-// place, sized by its length (more if it grew meanwhile).
+// is not stat'ed: it is read into this thread's 64 KB buffer (a regular file's short read
+// is its end) and copied out, one system call of four fewer per file; one that fills the
+// buffer is stat'ed then, and read on in place, as a file the listing did not vouch for
+// is from the start (more room if it grew meanwhile).
 bool read_whole(int fd, bool listed_regular, std::string& bytes, std::string& error) {
   constexpr std::size_t buffered = 64 * 1024;
-  thread_local std::string buffer;
-  std::size_t room = buffered;
+  thread_local std::string buffer(buffered, '\0');
+  std::string* into = &buffer;
   if (!listed_regular) {
-    struct stat st {};
-    if (::fstat(fd, &st) != 0) {
-      error = std::strerror(errno);
-      return false;
+    std::size_t room = 0;
+    if (!room_for(fd, room, error)) return false;
+    if (room > buffered) {
+      bytes.resize(room);
+      into = &bytes;
     }
-    if (!S_ISREG(st.st_mode)) {
-      error = S_ISDIR(st.st_mode) ? "it is a directory" : "it is not a regular file";
-      return false;
-    }
-    room = std::max(room, static_cast<std::size_t>(st.st_size) + 1);  // + 1: room to see the end in the same read
   }
-  std::string& into = room <= buffered ? buffer : bytes;
-  if (into.size() < room) into.resize(room);
   std::size_t got = 0;
   for (;;) {
-    if (got == into.size()) into.resize(into.size() * 2);
-    auto n = ::read(fd, into.data() + got, into.size() - got);
+    if (got == into->size()) {
+      if (into == &buffer) {
+        std::size_t room = 0;
+        if (!room_for(fd, room, error)) return false;
+        bytes.assign(buffer.data(), got);
+        bytes.resize(std::max(room, got + 1));
+        into = &bytes;
+      } else {
+        into->resize(into->size() * 2);
+      }
+    }
+    auto n = ::read(fd, into->data() + got, into->size() - got);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
       error = std::strerror(errno);
       return false;
     }
     if (n == 0) break;
-    auto const asked = into.size() - got;
+    auto const asked = into->size() - got;
     got += static_cast<std::size_t>(n);
     if (static_cast<std::size_t>(n) < asked) break;  // a regular file's short read is its end
   }
-  if (&into == &buffer) bytes.assign(buffer.data(), got);
+  if (into == &buffer) bytes.assign(buffer.data(), got);
   else bytes.resize(got);
-  if (buffer.size() > buffered) std::string().swap(buffer);  // grown by a large file: not kept
   return true;
 }
 
