@@ -152,16 +152,10 @@ template <typename Subject, typename It, typename Ctx, typename RCtx, typename A
 bool parse_element(Subject const& subject, It& first, It const& last, Ctx const& ctx, RCtx& rctx, A& attr) {
   using Element = typename x3::traits::attribute_of<Subject, Ctx>::type;
   if constexpr (requires { typename A::value_type; } && std::is_same_v<typename A::value_type, Element>) {
-    if (attr.empty() && attr.capacity() < first_room<Element>) {
-      Element value{};
-      if (!subject.parse(first, last, ctx, rctx, value)) return false;
-      attr.reserve(first_room<Element>);
-      attr.push_back(std::move(value));
-      return true;
-    }
     if (attr.size() == attr.capacity()) {
       Element value{};
       if (!subject.parse(first, last, ctx, rctx, value)) return false;
+      if (attr.empty()) attr.reserve(first_room<Element>);
       attr.push_back(std::move(value));
       return true;
     }
