@@ -460,10 +460,8 @@ bool Replayer::apply(Statement const& s, Op& op) {
       copy = old;  // a vector's assignment keeps the room it has
       return copy;
     });
-    // A table no op shares (the upgrades replayed before a plan's start) is changed in
-    // place: its columns grow by a quarter, not double. Every table of the schema at a
-    // head is held at once, and most gain a column or two: doubled, a table of 11 columns
-    // kept room for 22 (4.6 MB at 10,000 revisions, a twentieth of a downgrade's peak).
+    // Changed in place where no op shares it (the upgrades before a plan's start): a quarter
+    // more room, not double, as every table at a head is held at once (4.6 MB at 10,000).
     if (auto& columns = t->columns; columns.size() == columns.capacity()) columns.reserve(columns.size() * 5 / 4 + 1);
     std::vector<Constraint> derived;
     if (!add_column(*t, ac->column.column, ac->type, ac->options, ac->column.loc, op, derived)) return false;
