@@ -134,14 +134,17 @@ constexpr Named<typename x3::extension::as_parser<Subject>::value_type> named(ch
 // The room a list of T is given at its first element. Statements and a table's elements,
 // which parse.cpp's fit() gives back the room they do not use, start with room for a usual
 // block's or table's worth, rather than growing from one through four or five moves of
-// every element; other lists grow as a vector does, from one, and keep what they grew to
-// (most hold one or two: a column's options, an alter's changes).
+// every element; so do a header's fields, folded into the revision and dropped. Other lists
+// grow as a vector does, from one, and keep what they grew to (most hold one or two: a
+// column's options, an alter's changes).
 template <typename T>
 inline constexpr std::size_t first_room = 1;
 template <>
 inline constexpr std::size_t first_room<ast::Statement> = 8;
 template <>
 inline constexpr std::size_t first_room<ast::TableElement> = 16;
+template <>
+inline constexpr std::size_t first_room<ast::HeaderField> = 4;  // revision, revises, message, created
 
 // One element of a vector attribute: parsed in place at the vector's end where it is the
 // subject's attribute and there is room for it (rather than into a temporary moved in after,
