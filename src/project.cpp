@@ -14,6 +14,7 @@
 #include <boost/program_options.hpp>
 
 #include "grammar/parse.hpp"
+#include "src/threads.hpp"
 
 namespace retort {
 
@@ -92,7 +93,7 @@ void in_parallel(std::size_t n, DiagnosticSink& diags, Each const& each) {
   auto const work = [&] { take_chunks(next, n, [&](std::size_t i, std::size_t c) { each(i, sinks[c]); }); };
   {
     std::jthread helper;
-    if (n >= items_for_two_threads) helper = std::jthread(work);
+    if (n >= items_for_two_threads) helper = start_beside(work);
     work();
   }  // joined
   for (auto& sink : sinks) diags.append(std::move(sink));
@@ -237,7 +238,7 @@ PendingBlocks::PendingBlocks(std::size_t files, KeepBlocks keep, std::function<v
     : keep_(keep), state_(std::make_unique<State>(files)) {
   auto const read = [&, this] { take_chunks(state_->next_chunk, files, [&](std::size_t i, std::size_t) { read_header(i); }); };
   if (files >= items_for_two_threads) {
-    state_->helper = std::jthread([this, &read] {
+    state_->helper = start_beside([this, &read] {
       read();
       state_->helper_read.store(true, std::memory_order_release);
       // start() follows within a millisecond or two: spin rather than sleep, so as to be

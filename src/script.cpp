@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "src/atomic_file.hpp"
+#include "src/threads.hpp"
 
 namespace retort {
 
@@ -148,7 +149,7 @@ void Assembler::add(schema::CheckedStep&& step) {
 void Assembler::hand_over() {
   if (!worker_) {
     worker_ = std::make_unique<Worker>();
-    worker_->thread = std::jthread([this, &w = *worker_] {
+    worker_->thread = start_beside([this, &w = *worker_] {
       std::vector<schema::CheckedStep> steps;
       for (;;) {
         {
