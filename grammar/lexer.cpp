@@ -23,7 +23,7 @@ static char const* skip_block_comment(Scanner const& s, char const* p) {
 char const* skip_blanks_scan(Scanner const& s, char const* p) {
   auto const* from = p;
   for (;;) {
-    while (p != s.end && is_space(*p)) ++p;
+    while (is_space(*p)) ++p;  // (the NUL at the end is not a space)
     if (s.end - p >= 2 && p[0] == '-' && p[1] == '-') {
       auto const* eol = std::find(p, s.end, '\n');
       if (s.comments) s.comments->push_back(s.loc(p, eol));
@@ -41,8 +41,8 @@ char const* skip_blanks_scan(Scanner const& s, char const* p) {
 
 char const* scan_word_at(Scanner const& s, char const* p) {
   s.word_from = p;
-  if (p == s.end || !is_word_start(*p)) return s.word_to = p;
-  while (p != s.end && is_word_char(*p)) ++p;
+  if (!is_word_start(*p)) return s.word_to = p;  // (nor a word's character)
+  while (is_word_char(*p)) ++p;
   return s.word_to = p;
 }
 

@@ -33,7 +33,8 @@ template <typename... Args>
 // What the scanners need to know of the whole file.
 struct Scanner {
   char const* begin;                     // the start of the file's text
-  char const* end;                       // its end
+  char const* end;                       // its end, where a NUL is (the std::string's terminator, and no
+                                         // scanner's character): the hottest loops need not test for it
   std::vector<ast::Loc>* comments;       // where comments are recorded (may repeat; see parse())
   SourceFile const* file;                // keeps the spellings that are not in the text as written
   ast::Text keep(std::string&& spelling) const { return file->keep(std::move(spelling)); }
