@@ -172,12 +172,37 @@ std::optional<Project> list_project(ProjectOptions const& options, DiagnosticSin
     diags.error(DiagKind::cannot_read, project.versions_dir, std::generic_category().message(error));
     return std::nullopt;
   }
-  // In name order: the paths share their folder's, which need not be compared.
+  // In name order: the paths share their folder's, which need not be compared. Each name's
+  // first 16 bytes are compared as two numbers held beside its place (a revision's name is
+  // most often told apart by them), and the names themselves only where those are the same:
+  // comparing the names, each behind its own pointer, took 60 ms at 100,000 files.
+  struct Key {
+    std::uint64_t high, low;
+    std::uint32_t entry;
+  };
   auto const name = [at = listing.name_at](Listing::Entry const& e) {
     return std::string_view(e.path.data() + at, e.path.size() - at);
   };
-  std::sort(listing.entries.begin(), listing.entries.end(),
-            [&](auto const& a, auto const& b) { return name(a) < name(b); });
+  auto const bytes = [](std::string_view s, std::size_t from) {  // big-endian, NUL-padded: ordered as the bytes are
+    std::uint64_t v = 0;
+    for (std::size_t i = 0; i < 8; ++i)
+      v = (v << 8) | (from + i < s.size() ? static_cast<unsigned char>(s[from + i]) : 0u);
+    return v;
+  };
+  std::vector<Key> keys(listing.entries.size());
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    auto const n = name(listing.entries[i]);
+    keys[i] = {bytes(n, 0), bytes(n, 8), static_cast<std::uint32_t>(i)};
+  }
+  std::sort(keys.begin(), keys.end(), [&](Key const& a, Key const& b) {
+    if (a.high != b.high) return a.high < b.high;
+    if (a.low != b.low) return a.low < b.low;
+    return name(listing.entries[a.entry]) < name(listing.entries[b.entry]);
+  });
+  std::vector<Listing::Entry> sorted;
+  sorted.reserve(keys.size());
+  for (auto const& k : keys) sorted.push_back(std::move(listing.entries[k.entry]));
+  listing.entries = std::move(sorted);
   return project;
 }
 
