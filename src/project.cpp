@@ -376,7 +376,11 @@ std::optional<std::pair<Project, std::unique_ptr<PendingBlocks>>> open_headers(P
   auto project = list_project(options, diags, listing);
   if (!project) return std::nullopt;
   std::vector<std::optional<SourceFile>> read(listing.size());
-  std::vector<std::optional<ast::Revision>> headers(listing.size());
+  // Each header straight into its place (a vector of headers moved into this one after was
+  // another 30 MB touched, and 100,000 moves, at 100,000 files, before anything else began).
+  revisions.clear();
+  revisions.resize(listing.size());
+  std::vector<std::uint8_t> has_header(listing.size(), 0);
   std::vector<std::size_t> bodies(listing.size());
   std::vector<DiagnosticSink> errors(listing.size());  // each file's, so that they come out in file order
   std::atomic<bool> failed{false};
@@ -387,15 +391,18 @@ std::optional<std::pair<Project, std::unique_ptr<PendingBlocks>>> open_headers(P
     if (!read[i]) {
       sink.file_error(listing.path(i), DiagKind::cannot_read, listing.path(i), error);
       failed.store(true, std::memory_order_relaxed);
-    } else if (!(headers[i] = grammar::parse_header(*read[i], bodies[i]))) {
+    } else if (auto header = grammar::parse_header(*read[i], bodies[i])) {
+      revisions[i] = std::move(*header);
+      has_header[i] = 1;
+    } else if (auto whole = grammar::parse(*read[i], sink)) {
       // parse() reports the file's errors (parse_header fails only where it does; should it
       // not, its tree is the file's whole, and nothing is left to parse).
-      if ((headers[i] = grammar::parse(*read[i], sink))) {
-        drop_unread(*headers[i], keep);
-        bodies[i] = PendingBlocks::parsed;
-      } else {
-        failed.store(true, std::memory_order_relaxed);
-      }
+      drop_unread(*whole, keep);
+      revisions[i] = std::move(*whole);
+      has_header[i] = 1;
+      bodies[i] = PendingBlocks::parsed;
+    } else {
+      failed.store(true, std::memory_order_relaxed);
     }
   });
   project->files.reserve(listing.size());
@@ -408,13 +415,12 @@ std::optional<std::pair<Project, std::unique_ptr<PendingBlocks>>> open_headers(P
     for (std::size_t i = 0, f = 0; i < listing.size(); ++i)
       if (read[i]) of[i] = &project->files[f++];
     in_parallel(listing.size(), diags, [&](std::size_t i, DiagnosticSink&) {
-      if (headers[i]) grammar::parse(*of[i], errors[i]);
+      if (has_header[i]) grammar::parse(*of[i], errors[i]);
     });
     for (auto& sink : errors) diags.append(std::move(sink));
+    revisions.clear();
     return std::nullopt;
   }
-  revisions.reserve(listing.size());
-  for (auto& header : headers) revisions.push_back(std::move(*header));
   pending->start(project->files, revisions, std::move(bodies));
   return std::make_pair(std::move(*project), std::move(pending));
 }
