@@ -370,12 +370,11 @@ std::vector<Rev> Planner::topological_sort(std::vector<Rev> const& revisions, st
 
 Step Planner::revision_step(Rev r, bool upgrade) const {
   auto const& node = g_.node(r);
-  auto parents = g_.ids(node.parents);
   Step s;
   s.kind = upgrade ? Step::upgrade : Step::downgrade;
   s.revision = r;
-  s.from = upgrade ? parents : Ids{node.id};
-  s.to = upgrade ? Ids{node.id} : parents;
+  (upgrade ? s.from : s.to) = g_.ids(node.parents);
+  (upgrade ? s.to : s.from) = Ids{node.id};
   return s;
 }
 
@@ -521,7 +520,7 @@ void Planner::apply(Step& step, Ids& heads) const {
       if (from.size() != 1 || to.size() != 1) throw RevisionError("the version table cannot be stamped");
       update(from.front(), to.front());
     }
-    step.ops = ops;
+    step.ops = std::move(ops);
     return;
   }
 
@@ -565,7 +564,7 @@ void Planner::apply(Step& step, Ids& heads) const {
     else
       update(node.id, down_revision);
   }
-  step.ops = ops;
+  step.ops = std::move(ops);
 }
 
 // MigrationContext.get_current_heads in offline mode: the starting revision, resolved.
