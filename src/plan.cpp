@@ -616,6 +616,11 @@ std::string step_log(Step const& step) {
   return out;
 }
 
+namespace {
+std::string const upgrade_ancestor = "Destination {end} is not a valid upgrade target from current head(s)";
+std::string const downgrade_ancestor = "Destination {end} is not a valid downgrade target from current head(s)";
+}  // namespace
+
 std::optional<Plan> make_plan(Graph const& graph, Command command, std::string const& range, DiagnosticSink& diags) {
   auto colon = range.find(':');
   if (colon != std::string::npos && range.find(':', colon + 1) != std::string::npos) {
@@ -634,8 +639,6 @@ std::optional<Plan> make_plan(Graph const& graph, Command command, std::string c
                             destination.empty() ? "after" : "before"));
     return std::nullopt;
   }
-  static std::string const upgrade_ancestor = "Destination {end} is not a valid upgrade target from current head(s)";
-  static std::string const downgrade_ancestor = "Destination {end} is not a valid downgrade target from current head(s)";
   Planner planner(graph);
   try {
     auto heads = starting_heads(graph, start);
@@ -661,6 +664,21 @@ std::optional<Plan> make_plan(Graph const& graph, Command command, std::string c
     return plan;
   } catch (RevisionError const& e) {  // resolving the starting revision
     diags.error(DiagKind::revision_error, command_error(e, "", "", "", start));
+    return std::nullopt;
+  }
+}
+
+std::optional<Plan> upgrade_order(Graph const& graph, std::string const& destination, DiagnosticSink& diags) {
+  Planner planner(graph);
+  try {
+    auto [revisions, targets] = planner.collect_upgrade(destination, {}, std::nullopt, false, true, true);
+    auto const order = planner.topological_sort(revisions, targets);
+    Plan plan;
+    plan.steps.resize(order.size());
+    for (std::size_t i = 0; i < order.size(); ++i) plan.steps[i].revision = order[order.size() - 1 - i];
+    return plan;
+  } catch (RevisionError const& e) {
+    diags.error(DiagKind::revision_error, command_error(e, upgrade_ancestor, "", "", destination));
     return std::nullopt;
   }
 }

@@ -39,6 +39,11 @@ enum class Command { upgrade, downgrade, stamp };
 // (Alembic's texts where it has one) go to diags as `retort: error: ...`.
 std::optional<Plan> make_plan(Graph const& graph, Command command, std::string const& range, DiagnosticSink& diags);
 
+// The steps `upgrade base:DESTINATION` takes, in order, each with its revision only (no ids
+// to log, no version-table rows): what replay runs before a range that starts at DESTINATION.
+// Errors as make_plan's for that range where the revisions cannot be found or ordered.
+std::optional<Plan> upgrade_order(Graph const& graph, std::string const& destination, DiagnosticSink& diags);
+
 // The revisions between `base` and `head` (defaults "base", "heads"), newest first, as
 // `alembic history -r base:head` lists them.
 std::optional<std::vector<Rev>> walk_revisions(Graph const& graph, std::string const& base, std::string const& head,

@@ -648,7 +648,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
 
 std::optional<Plan> upgrades_before(Graph const& graph, std::string const& range_start, DiagnosticSink& diags) {
   if (range_start.empty() || range_start == "base") return Plan{};
-  return make_plan(graph, Command::upgrade, "base:" + range_start, diags);
+  return upgrade_order(graph, range_start, diags);
 }
 
 bool replay(Graph const& graph, std::string const& range_start, Plan const& plan,

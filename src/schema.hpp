@@ -200,7 +200,8 @@ std::optional<std::vector<CheckedStep>> replay(Graph const& graph, std::string c
                                                DiagnosticSink& diags);
 
 // The upgrades replay() replays before the plan's steps: those of every ancestor of the
-// range's start (no steps from base); nullopt on an error (reported).
+// range's start (no steps from base), each step with its revision only (upgrade_order);
+// nullopt on an error (reported).
 std::optional<Plan> upgrades_before(Graph const& graph, std::string const& range_start, DiagnosticSink& diags);
 
 // What a caller of replay() may know better than replay itself.
