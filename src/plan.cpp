@@ -78,6 +78,8 @@ class Planner {
   std::vector<Rev> all_current(Ids const& ids) const;
 
   // -- Alembic's ScriptDirectory and MigrationContext --
+  // The revisions an upgrade from `heads` to `destination` runs, oldest first.
+  std::vector<Rev> upgrade_revisions(std::string const& destination, Ids const& heads) const;
   std::vector<Step> upgrade_steps(std::string const& destination, Ids const& heads) const;
   std::vector<Step> downgrade_steps(std::string const& destination, Ids const& heads) const;
   std::vector<Step> stamp_steps(Ids const& destinations, Ids const& heads) const;
@@ -378,12 +380,18 @@ Step Planner::revision_step(Rev r, bool upgrade) const {
   return s;
 }
 
-std::vector<Step> Planner::upgrade_steps(std::string const& destination, Ids const& heads) const {
+std::vector<Rev> Planner::upgrade_revisions(std::string const& destination, Ids const& heads) const {
   auto [revisions, targets] = collect_upgrade(destination, heads, std::nullopt, false, true, true);
-  auto order = topological_sort(revisions, targets);
+  auto order = topological_sort(revisions, targets);  // newest first
+  std::reverse(order.begin(), order.end());
+  return order;
+}
+
+std::vector<Step> Planner::upgrade_steps(std::string const& destination, Ids const& heads) const {
+  auto const order = upgrade_revisions(destination, heads);
   std::vector<Step> steps;
   steps.reserve(order.size());
-  for (auto it = order.rbegin(); it != order.rend(); ++it) steps.push_back(revision_step(*it, true));
+  for (Rev r : order) steps.push_back(revision_step(r, true));
   return steps;
 }
 
@@ -671,11 +679,10 @@ std::optional<Plan> make_plan(Graph const& graph, Command command, std::string c
 std::optional<Plan> upgrade_order(Graph const& graph, std::string const& destination, DiagnosticSink& diags) {
   Planner planner(graph);
   try {
-    auto [revisions, targets] = planner.collect_upgrade(destination, {}, std::nullopt, false, true, true);
-    auto const order = planner.topological_sort(revisions, targets);
+    auto const order = planner.upgrade_revisions(destination, {});
     Plan plan;
     plan.steps.resize(order.size());
-    for (std::size_t i = 0; i < order.size(); ++i) plan.steps[i].revision = order[order.size() - 1 - i];
+    for (std::size_t i = 0; i < order.size(); ++i) plan.steps[i].revision = order[i];
     return plan;
   } catch (RevisionError const& e) {
     diags.error(DiagKind::revision_error, command_error(e, upgrade_ancestor, "", "", destination));
