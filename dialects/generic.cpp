@@ -163,7 +163,7 @@ void append_index_elements(std::string& out, Dialect const& d, Index const& i) {
   for (std::size_t k = 0; k < i.elements.size(); ++k) {
     if (k) out += ", ";
     auto const& e = i.elements[k].get();
-    if (auto const* c = boost::get<ast::IndexColumn>(&e)) {
+    if (auto const* c = ast::get_if<ast::IndexColumn>(e)) {
       append_quoted(out, d, c->name.text);
       out += c->order == ast::SortOrder::asc ? " ASC" : c->order == ast::SortOrder::desc ? " DESC" : "";
     } else {
@@ -222,7 +222,7 @@ void generic_alter_column(Dialect const& d, Op const& op, Statements& out) {
   std::string prefix = alter_table(d, *op.table) + " ALTER COLUMN ";
   append_quoted(prefix, d, op.column->name);
   auto const find = [&](auto pred) { return std::find_if(s.changes.begin(), s.changes.end(), pred); };
-  if (auto it = find([](auto const& c) { return boost::get<ast::TypeChange>(&c.get()); }); it != s.changes.end()) {
+  if (auto it = find([](auto const& c) { return ast::get_if<ast::TypeChange>(c); }); it != s.changes.end()) {
     auto const& tc = boost::get<ast::TypeChange>(it->get());
     auto sql = prefix + " TYPE ";
     sql += d.column_type(d, *op.column, false);
@@ -230,15 +230,15 @@ void generic_alter_column(Dialect const& d, Op const& op, Statements& out) {
     out.push_back(std::move(sql));
   }
   for (auto const& c : s.changes)
-    if (auto const* f = boost::get<ast::FlagChange>(&c.get()); f && f->flag != ast::ChangeFlag::drop_default)
+    if (auto const* f = ast::get_if<ast::FlagChange>(c); f && f->flag != ast::ChangeFlag::drop_default)
       out.push_back(prefix + (f->flag == ast::ChangeFlag::set_not_null ? " SET NOT NULL" : " DROP NOT NULL"));
   for (auto const& c : s.changes) {
-    if (auto const* sd = boost::get<ast::SetDefault>(&c.get())) out.push_back(prefix + " SET DEFAULT " + default_sql(d, sd->value));
-    if (auto const* f = boost::get<ast::FlagChange>(&c.get()); f && f->flag == ast::ChangeFlag::drop_default)
+    if (auto const* sd = ast::get_if<ast::SetDefault>(c)) out.push_back(prefix + " SET DEFAULT " + default_sql(d, sd->value));
+    if (auto const* f = ast::get_if<ast::FlagChange>(c); f && f->flag == ast::ChangeFlag::drop_default)
       out.push_back(prefix + " DROP DEFAULT");
   }
   for (auto const& c : s.changes)
-    if (boost::get<ast::CommentChange>(&c.get()))
+    if (ast::get_if<ast::CommentChange>(c))
       out.push_back(fmt::format(FMT_COMPILE("COMMENT ON COLUMN {}.{} IS {}"), table_name(d, *op.table), quote(d, op.column->name),
                                 comment_literal(d, op.column->comment)));
 }
@@ -294,12 +294,12 @@ std::string string_literal(Dialect const& d, std::string_view value) {
 }
 
 std::string default_sql(Dialect const& d, ast::DefaultExpr const& value) {
-  if (auto const* l = boost::get<ast::Literal>(&value.get())) return literal_sql(d, *l);
-  if (auto const* k = boost::get<ast::SqlKeyword>(&value.get()))
+  if (auto const* l = ast::get_if<ast::Literal>(value)) return literal_sql(d, *l);
+  if (auto const* k = ast::get_if<ast::SqlKeyword>(value))
     return *k == ast::SqlKeyword::current_timestamp ? "CURRENT_TIMESTAMP"
            : *k == ast::SqlKeyword::current_date    ? "CURRENT_DATE"
                                                     : "CURRENT_TIME";
-  if (auto const* f = boost::get<ast::FunctionCall>(&value.get())) {
+  if (auto const* f = ast::get_if<ast::FunctionCall>(value)) {
     if (f->name.text == "now") return std::string(d.now_function);
     if (d.parenthesize_default_sql) return fmt::format(FMT_COMPILE("({}())"), f->name.text);
     return fmt::format(FMT_COMPILE("{}()"), f->name.text);
@@ -451,50 +451,50 @@ Statements render_generic(Dialect const& d, Op const& op) {
   auto enums_after = [&] {
     if (!op.drop_enums.empty() && d.drop_enums) d.drop_enums(d, op.drop_enums, out);
   };
-  if (boost::get<ast::CreateTable>(&s)) {
+  if (ast::get_if<ast::CreateTable>(s)) {
     enums_first();
     create_table(d, op, out);
-  } else if (boost::get<ast::DropTable>(&s)) {
+  } else if (ast::get_if<ast::DropTable>(s)) {
     out.push_back("DROP TABLE " + table_name(d, *op.table));
     enums_after();
-  } else if (auto const* rt = boost::get<ast::RenameTable>(&s)) {
+  } else if (auto const* rt = ast::get_if<ast::RenameTable>(s)) {
     out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} RENAME TO {}"), quote_table(d, rt->table.schema, rt->table.name),
                               quote(d, rt->new_name.text)));
-  } else if (boost::get<ast::AddColumn>(&s)) {
+  } else if (ast::get_if<ast::AddColumn>(s)) {
     enums_first();
     add_column(d, op, out);
-  } else if (boost::get<ast::DropColumn>(&s)) {
+  } else if (ast::get_if<ast::DropColumn>(s)) {
     std::string sql = alter_table(d, *op.table) + " DROP COLUMN ";
     append_quoted(sql, d, op.column->name);
     out.push_back(std::move(sql));
     enums_after();
-  } else if (boost::get<ast::RenameColumn>(&s)) {
+  } else if (ast::get_if<ast::RenameColumn>(s)) {
     std::string sql = alter_table(d, *op.table) + " RENAME ";
     append_quoted(sql, d, op.old_column->name);
     sql += " TO ";
     append_quoted(sql, d, op.column->name);
     out.push_back(std::move(sql));
-  } else if (boost::get<ast::AlterColumn>(&s)) {
+  } else if (ast::get_if<ast::AlterColumn>(s)) {
     enums_first();
     (d.alter_column ? d.alter_column : generic_alter_column)(d, op, out);
     enums_after();
   } else if (auto const* ci = ast::get_if<ast::CreateIndex>(s)) {
     out.push_back(create_index_sql(d, *op.index, ci->concurrently));
-  } else if (auto const* di = boost::get<ast::DropIndex>(&s)) {
+  } else if (auto const* di = ast::get_if<ast::DropIndex>(s)) {
     out.push_back(fmt::format(FMT_COMPILE("DROP INDEX {}{}"), di->concurrently && d.concurrent_indexes ? "CONCURRENTLY " : "",
                               quote_table(d, op.index->schema, op.index->name)));
   } else if (ast::get_if<ast::AddConstraint>(s)) {
     out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} ADD {}"), table_name(d, *op.table), constraint_sql(d, *op.constraint)));
-  } else if (boost::get<ast::DropConstraint>(&s)) {
+  } else if (ast::get_if<ast::DropConstraint>(s)) {
     out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} DROP CONSTRAINT {}"), table_name(d, *op.table), quote(d, op.constraint->name)));
-  } else if (boost::get<ast::CommentOnTable>(&s)) {
+  } else if (ast::get_if<ast::CommentOnTable>(s)) {
     out.push_back(fmt::format(FMT_COMPILE("COMMENT ON TABLE {} IS {}"), table_name(d, *op.table), comment_literal(d, op.table->comment)));
-  } else if (boost::get<ast::CommentOnColumn>(&s)) {
+  } else if (ast::get_if<ast::CommentOnColumn>(s)) {
     out.push_back(fmt::format(FMT_COMPILE("COMMENT ON COLUMN {}.{} IS {}"), table_name(d, *op.table), quote(d, op.column->name),
                               comment_literal(d, op.column->comment)));
-  } else if (auto const* in = boost::get<ast::Insert>(&s)) {
+  } else if (auto const* in = ast::get_if<ast::Insert>(s)) {
     insert(d, op, *in, out);
-  } else if (auto const* ex = boost::get<ast::Execute>(&s)) {
+  } else if (auto const* ex = ast::get_if<ast::Execute>(s)) {
     bool mine = ex->dialects.empty() ||
                 std::any_of(ex->dialects.begin(), ex->dialects.end(), [&](auto const& n) { return n.text == d.name; });
     if (mine) out.emplace_back(trimmed(ex->sql.text));

@@ -88,7 +88,7 @@ std::string description(Dialect const& d, Table const& t, std::optional<std::str
 
 bool render_override(Dialect const& d, Op const& op, Statements& out) {
   auto const& s = op.statement->get();
-  if (boost::get<ast::CreateTable>(&s)) {
+  if (ast::get_if<ast::CreateTable>(s)) {
     auto const& t = *op.table;
     auto statements = render_generic(d, op);  // CREATE TABLE (and COMMENT ON lines this engine lacks)
     out.push_back(statements.front());
@@ -97,12 +97,12 @@ bool render_override(Dialect const& d, Op const& op, Statements& out) {
       if (c.comment) out.push_back(description(d, t, c.name, std::nullopt, c.comment));
     return true;
   }
-  if (boost::get<ast::AddColumn>(&s)) {
+  if (ast::get_if<ast::AddColumn>(s)) {
     out = add_column_sql(d, op);
     if (op.column->comment) out.push_back(description(d, *op.table, op.column->name, std::nullopt, op.column->comment));
     return true;
   }
-  if (boost::get<ast::DropColumn>(&s)) {
+  if (ast::get_if<ast::DropColumn>(s)) {
     auto const& before = *op.table_before;
     auto const& c = *op.column;
     if (c.default_value) out.push_back(drop_lookup(d, before, c.name, " sys.default_constraints"));
@@ -122,30 +122,30 @@ bool render_override(Dialect const& d, Op const& op, Statements& out) {
     out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} DROP COLUMN {}"), table_name(d, before), quote(d, c.name)));
     return true;
   }
-  if (boost::get<ast::RenameColumn>(&s)) {
+  if (ast::get_if<ast::RenameColumn>(s)) {
     out.push_back(fmt::format(FMT_COMPILE("EXEC sp_rename {}, {}, 'COLUMN'"),
                               string_literal(d, table_name(d, *op.table) + "." + quote(d, op.old_column->name)),
                               quote(d, op.column->name)));
     return true;
   }
-  if (auto const* rt = boost::get<ast::RenameTable>(&s)) {
+  if (auto const* rt = ast::get_if<ast::RenameTable>(s)) {
     out.push_back(fmt::format(FMT_COMPILE("EXEC sp_rename {}, {}"), string_literal(d, quote_table(d, rt->table.schema, rt->table.name)),
                               quote(d, rt->new_name.text)));
     return true;
   }
-  if (boost::get<ast::DropIndex>(&s)) {
+  if (ast::get_if<ast::DropIndex>(s)) {
     out.push_back(fmt::format(FMT_COMPILE("DROP INDEX {} ON {}"), quote(d, op.index->name), quote_table(d, op.index->schema, op.index->table)));
     return true;
   }
-  if (boost::get<ast::CommentOnTable>(&s)) {
+  if (ast::get_if<ast::CommentOnTable>(s)) {
     out.push_back(description(d, *op.table, std::nullopt, op.table_before ? op.table_before->comment : std::nullopt, op.table->comment));
     return true;
   }
-  if (boost::get<ast::CommentOnColumn>(&s)) {
+  if (ast::get_if<ast::CommentOnColumn>(s)) {
     out.push_back(description(d, *op.table, op.column->name, op.old_column->comment, op.column->comment));
     return true;
   }
-  if (auto const* a = boost::get<ast::AlterColumn>(&s)) {
+  if (auto const* a = ast::get_if<ast::AlterColumn>(s)) {
     auto const& t = *op.table;
     auto const& before = *op.old_column;
     auto const& after = *op.column;
@@ -155,8 +155,8 @@ bool render_override(Dialect const& d, Op const& op, Statements& out) {
       out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} ALTER COLUMN {} {} {}"), table_name(d, t), col, column_type(d, after, false),
                                 after.nullable ? "NULL" : "NOT NULL"));
     bool default_change = std::any_of(a->changes.begin(), a->changes.end(), [](ast::Change const& c) {
-      auto const* f = boost::get<ast::FlagChange>(&c.get());
-      return boost::get<ast::SetDefault>(&c.get()) || (f && f->flag == ast::ChangeFlag::drop_default);
+      auto const* f = ast::get_if<ast::FlagChange>(c);
+      return ast::get_if<ast::SetDefault>(c) || (f && f->flag == ast::ChangeFlag::drop_default);
     });
     if (default_change) {
       out.push_back(drop_lookup(d, t, after.name, " sys.default_constraints"));
@@ -166,7 +166,7 @@ bool render_override(Dialect const& d, Op const& op, Statements& out) {
     if (before.comment != after.comment) out.push_back(description(d, t, after.name, before.comment, after.comment));
     return true;
   }
-  if (auto const* in = boost::get<ast::Insert>(&s)) {
+  if (auto const* in = ast::get_if<ast::Insert>(s)) {
     bool identity = false;
     for (auto const& c : in->columns)
       if (auto const* col = op.table->column(c.text); col && col->autoincrement) identity = true;

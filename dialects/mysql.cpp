@@ -78,15 +78,15 @@ std::string modify_spec(Dialect const& d, Column const& c) {
 
 bool only_default_changes(ast::AlterColumn const& a) {
   return std::all_of(a.changes.begin(), a.changes.end(), [](ast::Change const& c) {
-    auto const* f = boost::get<ast::FlagChange>(&c.get());
-    return boost::get<ast::SetDefault>(&c.get()) || (f && f->flag == ast::ChangeFlag::drop_default);
+    auto const* f = ast::get_if<ast::FlagChange>(c);
+    return ast::get_if<ast::SetDefault>(c) || (f && f->flag == ast::ChangeFlag::drop_default);
   });
 }
 
 std::vector<ast::Text> index_columns(Index const& i) {
   std::vector<ast::Text> cols;
   for (auto const& e : i.elements)
-    if (auto const* c = boost::get<ast::IndexColumn>(&e.get())) cols.push_back(c->name.text);
+    if (auto const* c = ast::get_if<ast::IndexColumn>(e)) cols.push_back(c->name.text);
     else break;  // an expression ends the usable prefix
   return cols;
 }
@@ -119,12 +119,12 @@ bool render_override(Dialect const& d, Op const& op, Statements& out) {
     if (ci->where) throw Unsupported{what(), "MySQL has no partial indexes"};
     if (ci->method) refuse_index_method(*ci, "a MySQL");
     bool expression = std::any_of(ci->elements.begin(), ci->elements.end(),
-                                  [](ast::IndexElement const& e) { return boost::get<ast::RawSql>(&e.get()) != nullptr; });
+                                  [](ast::IndexElement const& e) { return ast::get_if<ast::RawSql>(e) != nullptr; });
     if (expression && d.name == "mariadb")
       throw Unsupported{what(), "MariaDB has no expression indexes (index a generated column)"};
     return false;
   }
-  if (auto const* di = boost::get<ast::DropIndex>(&s)) {
+  if (auto const* di = ast::get_if<ast::DropIndex>(s)) {
     if (op.table)
       if (auto fk = fk_needing(op); !fk.empty())
         throw Unsupported{fmt::format("drop index {}", di->name.text),
@@ -133,7 +133,7 @@ bool render_override(Dialect const& d, Op const& op, Statements& out) {
     out.push_back(fmt::format(FMT_COMPILE("DROP INDEX {} ON {}"), quote(d, di->name.text), quote_table(d, op.index->schema, op.index->table)));
     return true;
   }
-  if (boost::get<ast::DropConstraint>(&s)) {
+  if (ast::get_if<ast::DropConstraint>(s)) {
     auto const& c = *op.constraint;
     auto const t = table_name(d, *op.table);
     switch (c.kind) {
@@ -146,20 +146,20 @@ bool render_override(Dialect const& d, Op const& op, Statements& out) {
     }
     return true;
   }
-  if (boost::get<ast::CommentOnTable>(&s)) {
+  if (ast::get_if<ast::CommentOnTable>(s)) {
     out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} COMMENT {}"), table_name(d, *op.table), string_literal(d, op.table->comment.value_or(""))));
     return true;
   }
-  if (boost::get<ast::CommentOnColumn>(&s)) {
+  if (ast::get_if<ast::CommentOnColumn>(s)) {
     out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} MODIFY {} {}"), table_name(d, *op.table), quote(d, op.column->name), modify_spec(d, *op.column)));
     return true;
   }
-  if (boost::get<ast::RenameColumn>(&s)) {
+  if (ast::get_if<ast::RenameColumn>(s)) {
     out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} CHANGE {} {} {}"), table_name(d, *op.table), quote(d, op.old_column->name),
                               quote(d, op.column->name), modify_spec(d, *op.column)));
     return true;
   }
-  if (auto const* a = boost::get<ast::AlterColumn>(&s)) {
+  if (auto const* a = ast::get_if<ast::AlterColumn>(s)) {
     auto const t = table_name(d, *op.table);
     auto const col = quote(d, op.column->name);
     if (only_default_changes(*a)) {

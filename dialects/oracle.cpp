@@ -60,24 +60,24 @@ std::string column_definition(Dialect const& d, Column const& c, bool in_create_
 
 bool render_override(Dialect const& d, Op const& op, Statements& out) {
   auto const& s = op.statement->get();
-  if (boost::get<ast::RenameColumn>(&s)) {
+  if (ast::get_if<ast::RenameColumn>(s)) {
     out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} RENAME COLUMN {} TO {}"), table_name(d, *op.table), quote(d, op.old_column->name),
                               quote(d, op.column->name)));
     return true;
   }
-  if (boost::get<ast::DropIndex>(&s)) {
+  if (ast::get_if<ast::DropIndex>(s)) {
     out.push_back("DROP INDEX " + quote_table(d, op.index->schema, op.index->name));
     return true;
   }
-  if (auto const* a = boost::get<ast::AlterColumn>(&s)) {
+  if (auto const* a = ast::get_if<ast::AlterColumn>(s)) {
     auto const& before = *op.old_column;
     auto const& after = *op.column;
     auto const prefix = fmt::format(FMT_COMPILE("ALTER TABLE {} MODIFY {}"), table_name(d, *op.table), quote(d, after.name));
     // Alembic's order: nullability, default, type, comment
     if (before.nullable != after.nullable) out.push_back(prefix + (after.nullable ? " NULL" : " NOT NULL"));
     for (auto const& c : a->changes) {
-      if (auto const* sd = boost::get<ast::SetDefault>(&c.get())) out.push_back(prefix + " DEFAULT " + default_sql(d, sd->value));
-      if (auto const* f = boost::get<ast::FlagChange>(&c.get()); f && f->flag == ast::ChangeFlag::drop_default)
+      if (auto const* sd = ast::get_if<ast::SetDefault>(c)) out.push_back(prefix + " DEFAULT " + default_sql(d, sd->value));
+      if (auto const* f = ast::get_if<ast::FlagChange>(c); f && f->flag == ast::ChangeFlag::drop_default)
         out.push_back(prefix + " DEFAULT NULL");
     }
     if (!(before.type == after.type)) out.push_back(prefix + " " + column_type(d, after, false));
@@ -86,11 +86,11 @@ bool render_override(Dialect const& d, Op const& op, Statements& out) {
                                 after.comment ? string_literal(d, *after.comment) : "''"));
     return true;
   }
-  if (boost::get<ast::CommentOnTable>(&s)) {  // Oracle takes a string, never NULL: '' removes it
+  if (ast::get_if<ast::CommentOnTable>(s)) {  // Oracle takes a string, never NULL: '' removes it
     out.push_back(fmt::format(FMT_COMPILE("COMMENT ON TABLE {} IS {}"), table_name(d, *op.table), string_literal(d, op.table->comment.value_or(""))));
     return true;
   }
-  if (boost::get<ast::CommentOnColumn>(&s)) {
+  if (ast::get_if<ast::CommentOnColumn>(s)) {
     out.push_back(fmt::format(FMT_COMPILE("COMMENT ON COLUMN {}.{} IS {}"), table_name(d, *op.table), quote(d, op.column->name),
                               string_literal(d, op.column->comment.value_or(""))));
     return true;

@@ -45,7 +45,7 @@ std::string column_type(Dialect const&, Column const& c, bool) {
   return {};
 }
 
-bool constant(ast::DefaultExpr const& d) { return boost::get<ast::Literal>(&d.get()) != nullptr; }
+bool constant(ast::DefaultExpr const& d) { return ast::get_if<ast::Literal>(d) != nullptr; }
 
 // SQLite's ADD COLUMN refuses what it cannot apply to existing rows: PRIMARY KEY, UNIQUE,
 // NOT NULL without a default, a default that is not a constant, a foreign key with a default.
@@ -72,18 +72,18 @@ bool drop_column_rebuilds(Op const& op) {
 bool needs_rebuild(Dialect const&, Op const& op) {
   auto const& s = op.statement->get();
   if (!op.table_before) return false;
-  if (auto const* a = boost::get<ast::AlterColumn>(&s))  // a comment alone changes nothing here
+  if (auto const* a = ast::get_if<ast::AlterColumn>(s))  // a comment alone changes nothing here
     return !std::all_of(a->changes.begin(), a->changes.end(),
-                        [](ast::Change const& c) { return boost::get<ast::CommentChange>(&c.get()) != nullptr; });
-  if (ast::get_if<ast::AddConstraint>(s) || boost::get<ast::DropConstraint>(&s)) return true;
-  if (boost::get<ast::AddColumn>(&s)) return add_column_rebuilds(op);
-  if (boost::get<ast::DropColumn>(&s)) return drop_column_rebuilds(op);
+                        [](ast::Change const& c) { return ast::get_if<ast::CommentChange>(c) != nullptr; });
+  if (ast::get_if<ast::AddConstraint>(s) || ast::get_if<ast::DropConstraint>(s)) return true;
+  if (ast::get_if<ast::AddColumn>(s)) return add_column_rebuilds(op);
+  if (ast::get_if<ast::DropColumn>(s)) return drop_column_rebuilds(op);
   return false;
 }
 
 bool render_override(Dialect const&, Op const& op, Statements&) {
   auto const& s = op.statement->get();
-  if (boost::get<ast::CommentOnTable>(&s) || boost::get<ast::CommentOnColumn>(&s) || boost::get<ast::AlterColumn>(&s))
+  if (ast::get_if<ast::CommentOnTable>(s) || ast::get_if<ast::CommentOnColumn>(s) || ast::get_if<ast::AlterColumn>(s))
     return true;  // SQLite keeps no comments (the model does)
   if (auto const* ci = ast::get_if<ast::CreateIndex>(s); ci && ci->method)
     refuse_index_method(*ci, "an SQLite");

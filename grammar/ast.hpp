@@ -26,14 +26,26 @@ T const& unboxed(x3::forward_ast<T> const& v) {
   return v.get();
 }
 
+// Where T is among Ts (the first place), or -1.
+template <typename T, typename... Ts>
+constexpr int alternative_index() {
+  int i = 0, found = -1;
+  ((found = found < 0 && std::is_same_v<T, Ts> ? i : found, ++i), ...);
+  return found;
+}
+
 // The alternative T of a variant (an x3::variant or its boost::variant), held in place or
-// apart, or nullptr.
+// apart, or nullptr. The variant's index is compared first: boost::get visits the variant
+// through a call, and a statement is asked for one alternative after another (the replay's
+// and the renderers' dispatch), most of them not it.
 template <typename T, typename... Ts>
 T const* get_if(boost::variant<Ts...> const& v) {
   if constexpr ((std::is_same_v<Ts, x3::forward_ast<T>> || ...)) {
-    auto const* boxed = boost::get<x3::forward_ast<T>>(&v);
-    return boxed ? &boxed->get() : nullptr;
+    if (v.which() != alternative_index<x3::forward_ast<T>, Ts...>()) return nullptr;
+    return &boost::get<x3::forward_ast<T>>(&v)->get();
   } else {
+    static_assert(alternative_index<T, Ts...>() >= 0, "not an alternative of the variant");
+    if (v.which() != alternative_index<T, Ts...>()) return nullptr;
     return boost::get<T>(&v);
   }
 }

@@ -94,20 +94,20 @@ std::optional<std::string> token(std::string const& key, Table const& t, Constra
 using namespace ast;
 
 void Replayer::statement(Statement const& s, bool autocommit, bool assume, std::vector<Op>* out) {
-  if (auto const* nested = boost::get<x3::forward_ast<NestedBlock>>(&s.get())) {
-    bool const is_assume = nested->get().kind == NestedKind::assume;
-    for (auto const& inner : nested->get().statements) statement(inner, !is_assume, is_assume, out);
+  if (auto const* nested = get_if<NestedBlock>(s)) {
+    bool const is_assume = nested->kind == NestedKind::assume;
+    for (auto const& inner : nested->statements) statement(inner, !is_assume, is_assume, out);
     return;
   }
   Op op;
   op.statement = &s;
   op.autocommit = autocommit;
   std::optional<KeyView> table_key;  // the table the statement changes, if any
-  if (auto const* ac = boost::get<AddColumn>(&s.get())) table_key.emplace(ac->column.schema, ac->column.table);
-  if (auto const* dc = boost::get<DropColumn>(&s.get())) table_key.emplace(dc->column.schema, dc->column.table);
-  if (auto const* al = boost::get<AlterColumn>(&s.get())) table_key.emplace(al->column.schema, al->column.table);
+  if (auto const* ac = get_if<AddColumn>(s)) table_key.emplace(ac->column.schema, ac->column.table);
+  if (auto const* dc = get_if<DropColumn>(s)) table_key.emplace(dc->column.schema, dc->column.table);
+  if (auto const* al = get_if<AlterColumn>(s)) table_key.emplace(al->column.schema, al->column.table);
   if (auto const* ad = get_if<AddConstraint>(s)) table_key.emplace(ad->table.schema, ad->table.name);
-  if (auto const* dr = boost::get<DropConstraint>(&s.get())) table_key.emplace(dr->table.schema, dr->table.name);
+  if (auto const* dr = get_if<DropConstraint>(s)) table_key.emplace(dr->table.schema, dr->table.name);
   std::size_t foreign_keys_before = 0;
   if (table_key)
     if (auto it = schema.tables.find(std::string_view(*table_key)); it != schema.tables.end()) {
@@ -117,16 +117,16 @@ void Replayer::statement(Statement const& s, bool autocommit, bool assume, std::
     }
   if (auto const* ci = get_if<CreateIndex>(s); ci && ci->concurrently && !autocommit && !assume)
     error(ci->loc, DiagKind::concurrently_outside_autocommit, "create index concurrently");
-  if (auto const* di = boost::get<DropIndex>(&s.get()); di && di->concurrently && !autocommit && !assume)
+  if (auto const* di = get_if<DropIndex>(s); di && di->concurrently && !autocommit && !assume)
     error(di->loc, DiagKind::concurrently_outside_autocommit, "drop index concurrently");
   bool const applied = apply(s, op);
   target_ = nullptr;
   if (!applied) return;
-  auto const* renamed = boost::get<RenameTable>(&s.get());
+  auto const* renamed = get_if<RenameTable>(s);
   // What can change a table's foreign keys or the enum types of its columns: creating,
   // dropping or renaming it, or a column or constraint statement that adds or drops a
   // foreign key (the count tells) or adds, drops or alters a column of an enum type.
-  bool const refs_may_change = boost::get<CreateTable>(&s.get()) || boost::get<DropTable>(&s.get()) || renamed ||
+  bool const refs_may_change = get_if<CreateTable>(s) || get_if<DropTable>(s) || renamed ||
                                (table_key && (foreign_keys_before != foreign_keys(*op.table) ||
                                               is_enum(op.column) || is_enum(op.old_column)));
   if (op.table && refs_may_change) reindex(key(op.table->schema, op.table->name));
@@ -139,7 +139,7 @@ void Replayer::statement(Statement const& s, bool autocommit, bool assume, std::
   if (!out || assume) return;
   // The table's indexes, for what a rebuild re-creates and MySQL's check of the indexes a
   // foreign key needs: only where they can be needed.
-  if (table_indexes && op.table && (op.table_before || boost::get<DropIndex>(&s.get())))
+  if (table_indexes && op.table && (op.table_before || get_if<DropIndex>(s)))
     if (auto io = schema.indexes_of.find(std::string_view(KeyView(op.table->schema, op.table->name)));
         io != schema.indexes_of.end())
       for (auto const& ik : io->second) op.indexes.push_back(schema.indexes.at(ik).share());
@@ -262,10 +262,10 @@ bool Replayer::add_constraint(Table& t, Constraint c, Loc loc, Constraint* added
 static Constraint body_constraint(ConstraintBody const& body, std::string name) {
   Constraint c;
   c.name = std::move(name);
-  if (auto const* k = boost::get<KeyBody>(&body.get())) {
+  if (auto const* k = get_if<KeyBody>(body)) {
     c.kind = k->kind == KeyKind::primary_key ? Constraint::primary_key : Constraint::unique;
     for (auto const& n : k->columns) c.columns.push_back(n.text);
-  } else if (auto const* f = boost::get<ForeignKeyBody>(&body.get())) {
+  } else if (auto const* f = get_if<ForeignKeyBody>(body)) {
     c.kind = Constraint::foreign_key;
     for (auto const& n : f->columns) c.columns.push_back(n.text);
     c.ref_schema = f->ref_table.schema;
@@ -292,7 +292,7 @@ bool Replayer::add_column(Table& t, Text name, Type const& type, std::vector<Col
   bool primary = false, has_unique = false;
   ReferencesOption const* references = nullptr;
   for (auto const& o : options) {
-    if (auto const* f = boost::get<FlagOption>(&o.get())) {
+    if (auto const* f = get_if<FlagOption>(o)) {
       switch (f->flag) {
         case ColumnFlag::not_null: nullable = false; break;
         case ColumnFlag::null: nullable = true; break;
@@ -301,13 +301,13 @@ bool Replayer::add_column(Table& t, Text name, Type const& type, std::vector<Col
         case ColumnFlag::autoincrement: break;
         case ColumnFlag::no_autoincrement: c.autoincrement_off = true; break;
       }
-    } else if (auto const* d = boost::get<DefaultOption>(&o.get())) {
+    } else if (auto const* d = get_if<DefaultOption>(o)) {
       c.default_value = d->value;
     } else if (auto const* r = get_if<ReferencesOption>(o)) {
       references = r;
-    } else if (auto const* ch = boost::get<CheckOption>(&o.get())) {
+    } else if (auto const* ch = get_if<CheckOption>(o)) {
       c.check = ch->sql;
-    } else if (auto const* cm = boost::get<CommentOption>(&o.get())) {
+    } else if (auto const* cm = get_if<CommentOption>(o)) {
       c.comment = cm->text.value;
     }
   }
@@ -359,7 +359,7 @@ std::string Replayer::in_use(Table const& t, std::string_view column) const {
     for (auto const& ik : io->second) {
       auto const& i = *schema.indexes.at(ik);
       for (auto const& e : i.elements)
-        if (auto const* ic = boost::get<IndexColumn>(&e.get()); ic && ic->name.text == column)
+        if (auto const* ic = get_if<IndexColumn>(e); ic && ic->name.text == column)
           return fmt::format("index '{}'", i.name);
     }
   for (auto const& [ok, count] : referring(k)) {
@@ -375,7 +375,7 @@ std::string Replayer::in_use(Table const& t, std::string_view column) const {
 // Checks one statement against the model and applies it; fills `op` for rendering.
 bool Replayer::apply(Statement const& s, Op& op) {
   auto& tables = schema.tables;
-  if (auto const* ct = boost::get<CreateTable>(&s.get())) {
+  if (auto const* ct = get_if<CreateTable>(s)) {
     auto const k = key(ct->table.schema, ct->table.name);
     if (tables.contains(k)) return error(ct->table.loc, DiagKind::table_exists, k), false;
     Table t{ct->table.schema, ct->table.name, {}, {}, {}};
@@ -384,10 +384,10 @@ bool Replayer::apply(Statement const& s, Op& op) {
     std::vector<Constraint> derived;
     bool ok = true;
     for (auto const& e : ct->elements)
-      if (auto const* col = boost::get<ColumnDef>(&e.get()))
+      if (auto const* col = get_if<ColumnDef>(e))
         ok = add_column(t, col->name.text, col->type, col->options, col->loc, op, derived) && ok;
     for (auto const& e : ct->elements)
-      if (auto const* boxed = boost::get<x3::forward_ast<TableConstraint>>(&e.get()); auto const* tc = boxed ? &boxed->get() : nullptr)
+      if (auto const* tc = get_if<TableConstraint>(e))
         ok = add_constraint(t, body_constraint(tc->body, std::string(tc->name ? tc->name->text : "")), tc->loc) && ok;
     for (auto& d : derived) ok = add_constraint(t, std::move(d), ct->table.loc) && ok;
     if (auto const* pk = std::as_const(t).primary_key(); ok && pk && pk->from_column)
@@ -403,7 +403,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
     op.table = snapshot(tables.emplace(k, Cow<Table>(std::move(t))).first->second);
     return true;
   }
-  if (auto const* dt = boost::get<DropTable>(&s.get())) {
+  if (auto const* dt = get_if<DropTable>(s)) {
     auto* t = table(dt->table.schema, dt->table.name, dt->table.loc);
     if (!t) return false;
     auto const k = key((*t)->schema, (*t)->name);
@@ -422,7 +422,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
     if (used_enums) drop_unused_enums(op);
     return true;
   }
-  if (auto const* rt = boost::get<RenameTable>(&s.get())) {
+  if (auto const* rt = get_if<RenameTable>(s)) {
     auto* t = table(rt->table.schema, rt->table.name, rt->table.loc);
     if (!t) return false;
     auto const old_key = key((*t)->schema, (*t)->name), new_key = key((*t)->schema, rt->new_name.text);
@@ -451,7 +451,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
     op.table = snapshot(tables.insert(std::move(node)).position->second);
     return true;
   }
-  if (auto const* ac = boost::get<AddColumn>(&s.get())) {
+  if (auto const* ac = get_if<AddColumn>(s)) {
     auto* cow = table(ac->column.schema, ac->column.table, ac->column.loc);
     if (!cow) return false;
     auto* t = &cow->write([](Table const& old) {  // with room for the column: not copied twice
@@ -475,11 +475,11 @@ bool Replayer::apply(Statement const& s, Op& op) {
     if (auto const* pk = std::as_const(*t).primary_key();
         keys_change || (pk && std::find(pk->columns.begin(), pk->columns.end(), ac->column.column) != pk->columns.end()))
       resolve_autoincrement(*t);
-    op.column = std::make_shared<Column const>(*t->column(ac->column.column));
+    op.column = column_copy(*t->column(ac->column.column), 0);
     op.table = snapshot(*cow);
     return true;
   }
-  if (auto const* dc = boost::get<DropColumn>(&s.get())) {
+  if (auto const* dc = get_if<DropColumn>(s)) {
     auto* cow = table(dc->column.schema, dc->column.table, dc->column.loc);
     if (!cow) return false;
     auto* t = &cow->write();
@@ -487,7 +487,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
     if (!c) return error(dc->column.loc, DiagKind::no_column, key(t->schema, t->name), dc->column.column), false;
     if (auto user = in_use(*t, c->name); !user.empty())
       return error(dc->column.loc, DiagKind::column_in_use, c->name, key(t->schema, t->name), user), false;
-    op.column = std::make_shared<Column const>(*c);
+    op.column = column_copy(*c, 0);
     auto const on_column = [&](Constraint const& k) {
       return std::find(k.columns.begin(), k.columns.end(), c->name) != k.columns.end();
     };
@@ -498,7 +498,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
     if (is_enum(op.column)) drop_unused_enums(op);
     return true;
   }
-  if (auto const* rc = boost::get<RenameColumn>(&s.get())) {
+  if (auto const* rc = get_if<RenameColumn>(s)) {
     auto* cow = table(rc->column.schema, rc->column.table, rc->column.loc);
     if (!cow) return false;
     auto* t = &cow->write();
@@ -506,7 +506,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
     auto const tk = key(t->schema, t->name);
     if (!c) return error(rc->column.loc, DiagKind::no_column, tk, rc->column.column), false;
     if (t->column(rc->new_name.text)) return error(rc->new_name.loc, DiagKind::column_exists, tk, rc->new_name.text), false;
-    op.old_column = std::make_shared<Column const>(*c);
+    op.old_column = column_copy(*c, 1);
     auto const old_name = c->name;
     c->name = rc->new_name.text;
     auto rename = [&](std::vector<Text>& cols) { std::replace(cols.begin(), cols.end(), old_name, c->name); };
@@ -528,36 +528,36 @@ bool Replayer::apply(Statement const& s, Op& op) {
     if (auto io = schema.indexes_of.find(tk); io != schema.indexes_of.end())
       for (auto const& ik : io->second)
         if (auto& index = schema.indexes.at(ik); std::any_of(index->elements.begin(), index->elements.end(), [&](auto const& e) {
-              auto const* ic = boost::get<IndexColumn>(&e.get());
+              auto const* ic = get_if<IndexColumn>(e);
               return ic && ic->name.text == old_name;
             }))
           for (auto& e : index.write().elements)  // copied only if it has the column
             if (auto* ic = boost::get<IndexColumn>(&e.get()); ic && ic->name.text == old_name) ic->name.text = c->name;
-    op.column = std::make_shared<Column const>(*c);
+    op.column = column_copy(*c, 0);
     op.table = snapshot(*cow);
     return true;
   }
-  if (auto const* al = boost::get<AlterColumn>(&s.get())) {
+  if (auto const* al = get_if<AlterColumn>(s)) {
     auto* cow = table(al->column.schema, al->column.table, al->column.loc);
     if (!cow) return false;
     auto* t = &cow->write();
     auto* c = t->column(al->column.column);
     if (!c) return error(al->column.loc, DiagKind::no_column, key(t->schema, t->name), al->column.column), false;
-    op.old_column = std::make_shared<Column const>(*c);
+    op.old_column = column_copy(*c, 1);
     for (auto const& ch : al->changes) {
-      if (auto const* tc = boost::get<TypeChange>(&ch.get())) {
+      if (auto const* tc = get_if<TypeChange>(ch)) {
         c->type = tc->type;
         use_enum(tc->type, tc->loc, op);
-      } else if (auto const* fc = boost::get<FlagChange>(&ch.get())) {
+      } else if (auto const* fc = get_if<FlagChange>(ch)) {
         if (fc->flag == ChangeFlag::drop_default) c->default_value.reset();
         else c->nullable = fc->flag == ChangeFlag::drop_not_null;
-      } else if (auto const* sd = boost::get<SetDefault>(&ch.get())) {
+      } else if (auto const* sd = get_if<SetDefault>(ch)) {
         c->default_value = sd->value;
-      } else if (auto const* cc = boost::get<CommentChange>(&ch.get())) {
+      } else if (auto const* cc = get_if<CommentChange>(ch)) {
         c->comment = cc->text ? Ref<Text>(cc->text->value) : Ref<Text>();
       }
     }
-    op.column = std::make_shared<Column const>(*c);
+    op.column = column_copy(*c, 0);
     op.table = snapshot(*cow);
     if (is_enum(op.old_column)) drop_unused_enums(op);
     return true;
@@ -570,7 +570,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
     if (auto it = schema.indexes.find(k); it != schema.indexes.end())
       return error(ci->name.loc, DiagKind::index_exists, ci->name.text, it->second->table), false;
     for (auto const& e : ci->elements)
-      if (auto const* ic = boost::get<IndexColumn>(&e.get()); ic && !t->column(ic->name.text))
+      if (auto const* ic = get_if<IndexColumn>(e); ic && !t->column(ic->name.text))
         return error(ic->name.loc, DiagKind::no_column, key(t->schema, t->name), ic->name.text), false;
     Index i{ci->name.text, t->schema, t->name, ci->unique, ci->elements,
             ci->method ? std::optional<Text>(ci->method->text) : std::nullopt,
@@ -580,7 +580,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
     op.index = schema.indexes.emplace(k, Cow<Index>(std::move(i))).first->second.share();
     return true;
   }
-  if (auto const* di = boost::get<DropIndex>(&s.get())) {
+  if (auto const* di = get_if<DropIndex>(s)) {
     auto const schema_name = di->table ? di->table->schema : std::string();
     auto it = schema.indexes.find(key(schema_name, di->name.text));
     if (it == schema.indexes.end()) return error(di->name.loc, DiagKind::no_index, key(schema_name, di->name.text)), false;
@@ -603,7 +603,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
     op.table = snapshot(*cow);
     return true;
   }
-  if (auto const* dc = boost::get<DropConstraint>(&s.get())) {
+  if (auto const* dc = get_if<DropConstraint>(s)) {
     auto* cow = table(dc->table.schema, dc->table.name, dc->table.loc);
     if (!cow) return false;
     auto* t = &cow->write();
@@ -615,26 +615,26 @@ bool Replayer::apply(Statement const& s, Op& op) {
     op.table = snapshot(*cow);
     return true;
   }
-  if (auto const* cot = boost::get<CommentOnTable>(&s.get())) {
+  if (auto const* cot = get_if<CommentOnTable>(s)) {
     auto* cow = table(cot->table.schema, cot->table.name, cot->table.loc);
     if (!cow) return false;
     cow->write().comment = cot->text ? std::optional<Text>(cot->text->value) : std::nullopt;
     op.table = snapshot(*cow);
     return true;
   }
-  if (auto const* coc = boost::get<CommentOnColumn>(&s.get())) {
+  if (auto const* coc = get_if<CommentOnColumn>(s)) {
     auto* cow = table(coc->column.schema, coc->column.table, coc->column.loc);
     if (!cow) return false;
     auto* t = &cow->write();
     auto* c = t->column(coc->column.column);
     if (!c) return error(coc->column.loc, DiagKind::no_column, key(t->schema, t->name), coc->column.column), false;
-    op.old_column = std::make_shared<Column const>(*c);
+    op.old_column = column_copy(*c, 1);
     c->comment = coc->text ? Ref<Text>(coc->text->value) : Ref<Text>();
-    op.column = std::make_shared<Column const>(*c);
+    op.column = column_copy(*c, 0);
     op.table = snapshot(*cow);
     return true;
   }
-  if (auto const* in = boost::get<Insert>(&s.get())) {
+  if (auto const* in = get_if<Insert>(s)) {
     auto* cow = table(in->table.schema, in->table.name, in->table.loc);
     if (!cow) return false;
     auto const* t = &**cow;
