@@ -495,9 +495,11 @@ enum class NestedKind { autocommit, assume };
 struct NestedBlock;
 
 // The two largest statements, and rare, are held apart: a statement takes the room of its
-// largest alternative in place (read them with get_if).
+// largest alternative in place (read them with get_if). The first alternative, which a
+// statement is default-constructed as before the parser knows which it is (and destroys when
+// it is another), is the one that is cheapest to make and unmake.
 struct Statement
-    : x3::variant<CreateTable, DropTable, RenameTable, AddColumn, DropColumn, RenameColumn, AlterColumn,
+    : x3::variant<DropTable, CreateTable, RenameTable, AddColumn, DropColumn, RenameColumn, AlterColumn,
                   x3::forward_ast<CreateIndex>, DropIndex, x3::forward_ast<AddConstraint>, DropConstraint,
                   CommentOnTable, CommentOnColumn, Insert, Execute, x3::forward_ast<NestedBlock>> {
   using base_type::base_type;
