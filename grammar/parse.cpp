@@ -116,8 +116,8 @@ void fit(std::vector<ast::Statement>& statements);
 
 class Parser {
  public:
-  Parser(SourceFile const& file, DiagnosticSink& diags)
-      : file_(file), diags_(diags), text_(file.text()),
+  Parser(SourceFile const& file, DiagnosticSink& diags, KeepBlocks keep = KeepBlocks::both)
+      : file_(file), diags_(diags), keep_(keep), text_(file.text()),
         scanner_{text_.data(), text_.data() + text_.size(), &comments_, &file} {}
 
   std::optional<ast::Revision> run();
@@ -139,6 +139,7 @@ class Parser {
 
   SourceFile const& file_;
   DiagnosticSink& diags_;
+  KeepBlocks const keep_;
   std::string_view text_;
   std::vector<ast::Loc> comments_;
   lex::Scanner scanner_;
@@ -182,6 +183,8 @@ std::optional<ast::Revision> Parser::run() {
 void Parser::take_blocks(ast::Block& upgrade, ast::Block& downgrade, ast::Revision& revision) {
   revision.upgrade = std::move(upgrade);
   revision.downgrade = std::move(downgrade);
+  if (keep_ != KeepBlocks::both) std::vector<ast::Statement>().swap(revision.downgrade.statements);
+  if (keep_ == KeepBlocks::none) std::vector<ast::Statement>().swap(revision.upgrade.statements);
   fit(revision.upgrade.statements);
   fit(revision.downgrade.statements);
   comments_.insert(comments_.end(), revision.comments.begin(), revision.comments.end());
@@ -371,10 +374,10 @@ void Parser::check_options(std::vector<ast::ColumnOption> const& options) {
   if (options.size() < 2) return;
   Words words;
   for (auto const& o : options) {
-    if (auto const* f = boost::get<ast::FlagOption>(&o.get())) words.add(flags[static_cast<int>(f->flag)], f->loc);
-    if (auto const* d = boost::get<ast::DefaultOption>(&o.get())) words.add("default", d->loc);
+    if (auto const* f = ast::get_if<ast::FlagOption>(o)) words.add(flags[static_cast<int>(f->flag)], f->loc);
+    if (auto const* d = ast::get_if<ast::DefaultOption>(o)) words.add("default", d->loc);
     if (auto const* r = ast::get_if<ast::ReferencesOption>(o)) words.add("references", r->loc);
-    if (auto const* c = boost::get<ast::CommentOption>(&o.get())) words.add("comment", c->loc);
+    if (auto const* c = ast::get_if<ast::CommentOption>(o)) words.add("comment", c->loc);
   }
   check_once(words.all(), conflicts);
 }
@@ -385,10 +388,10 @@ void Parser::check_changes(std::vector<ast::Change> const& changes) {
   if (changes.size() < 2) return;
   Words words;
   for (auto const& c : changes) {
-    if (auto const* t = boost::get<ast::TypeChange>(&c.get())) words.add("type", t->loc);
-    if (auto const* f = boost::get<ast::FlagChange>(&c.get())) words.add(flags[static_cast<int>(f->flag)], f->loc);
-    if (auto const* d = boost::get<ast::SetDefault>(&c.get())) words.add("set default", d->loc);
-    if (auto const* m = boost::get<ast::CommentChange>(&c.get())) words.add("comment", m->loc);
+    if (auto const* t = ast::get_if<ast::TypeChange>(c)) words.add("type", t->loc);
+    if (auto const* f = ast::get_if<ast::FlagChange>(c)) words.add(flags[static_cast<int>(f->flag)], f->loc);
+    if (auto const* d = ast::get_if<ast::SetDefault>(c)) words.add("set default", d->loc);
+    if (auto const* m = ast::get_if<ast::CommentChange>(c)) words.add("comment", m->loc);
   }
   check_once(words.all(), conflicts);
 }
@@ -414,14 +417,14 @@ void fit(std::vector<ast::Statement>& statements) {
 // alter-column changes given twice or contradicting each other.
 void Parser::check_statements(std::vector<ast::Statement> const& statements) {
   for (auto const& statement : statements) {
-    if (auto const* add = boost::get<ast::AddColumn>(&statement.get())) check_options(add->options);
-    if (auto const* alter = boost::get<ast::AlterColumn>(&statement.get())) check_changes(alter->changes);
-    if (auto const* create = boost::get<ast::CreateTable>(&statement.get()))
+    if (auto const* add = ast::get_if<ast::AddColumn>(statement)) check_options(add->options);
+    if (auto const* alter = ast::get_if<ast::AlterColumn>(statement)) check_changes(alter->changes);
+    if (auto const* create = ast::get_if<ast::CreateTable>(statement))
       for (auto const& e : create->elements)
-        if (auto const* col = boost::get<ast::ColumnDef>(&e.get())) check_options(col->options);
-    if (auto const* nested = boost::get<x3::forward_ast<ast::NestedBlock>>(&statement.get())) {
-      check_statements(nested->get().statements);
-    } else if (auto const* exec = boost::get<ast::Execute>(&statement.get())) {
+        if (auto const* col = ast::get_if<ast::ColumnDef>(e)) check_options(col->options);
+    if (auto const* nested = ast::get_if<ast::NestedBlock>(statement)) {
+      check_statements(nested->statements);
+    } else if (auto const* exec = ast::get_if<ast::Execute>(statement)) {
       for (auto const& d : exec->dialects) {
         if (std::find(dialect_names.begin(), dialect_names.end(), d.text) != dialect_names.end()) continue;
         auto guess = lex::suggest(d.text, dialect_names);
@@ -430,7 +433,7 @@ void Parser::check_statements(std::vector<ast::Statement> const& statements) {
         else
           diags_.error(file_, d.loc.offset, DiagKind::unknown_dialect_suggestion, d.text, guess);
       }
-    } else if (auto const* insert = boost::get<ast::Insert>(&statement.get())) {
+    } else if (auto const* insert = ast::get_if<ast::Insert>(statement)) {
       for (auto const& row : insert->rows)
         if (row.size() != insert->columns.size())
           diags_.error(file_, row.front().loc.offset, DiagKind::row_width,
@@ -442,8 +445,8 @@ void Parser::check_statements(std::vector<ast::Statement> const& statements) {
 
 }  // namespace
 
-std::optional<ast::Revision> parse(SourceFile const& file, DiagnosticSink& diags) {
-  return Parser(file, diags).run();
+std::optional<ast::Revision> parse(SourceFile const& file, DiagnosticSink& diags, KeepBlocks keep) {
+  return Parser(file, diags, keep).run();
 }
 
 std::optional<ast::Revision> parse_header(SourceFile const& file, std::size_t& body) {
@@ -451,9 +454,9 @@ std::optional<ast::Revision> parse_header(SourceFile const& file, std::size_t& b
   return Parser(file, unused).header(body);
 }
 
-bool parse_blocks(SourceFile const& file, std::size_t body, ast::Revision& revision) {
+bool parse_blocks(SourceFile const& file, std::size_t body, ast::Revision& revision, KeepBlocks keep) {
   DiagnosticSink unused;
-  return Parser(file, unused).blocks(body, revision);
+  return Parser(file, unused, keep).blocks(body, revision);
 }
 
 }  // namespace retort::grammar

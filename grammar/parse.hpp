@@ -11,9 +11,15 @@
 
 namespace retort::grammar {
 
+// The blocks whose statements a caller reads. Every block is parsed and checked (a syntax
+// error anywhere is an error, as Alembic imports every revision); the statements of the
+// others are dropped as soon as they are checked, so that memory holds only what is read
+// (and nothing is spent fitting a tree about to go).
+enum class KeepBlocks { both, upgrades, none };
+
 // The tree views the file's text (ast::Text): the file must outlive it.
-std::optional<ast::Revision> parse(SourceFile const& file, DiagnosticSink& diags);
-std::optional<ast::Revision> parse(SourceFile&& file, DiagnosticSink& diags) = delete;
+std::optional<ast::Revision> parse(SourceFile const& file, DiagnosticSink& diags, KeepBlocks keep = KeepBlocks::both);
+std::optional<ast::Revision> parse(SourceFile&& file, DiagnosticSink& diags, KeepBlocks keep = KeepBlocks::both) = delete;
 
 // The same in two parts, for a command that links and plans while the blocks are still
 // being parsed: the header (with `body` set to where the blocks start), then the blocks
@@ -22,7 +28,7 @@ std::optional<ast::Revision> parse(SourceFile&& file, DiagnosticSink& diags) = d
 // parse_header(f) then parse_blocks(f) give the tree parse(f) gives, comments included.
 std::optional<ast::Revision> parse_header(SourceFile const& file, std::size_t& body);
 std::optional<ast::Revision> parse_header(SourceFile&& file, std::size_t& body) = delete;
-bool parse_blocks(SourceFile const& file, std::size_t body, ast::Revision& revision);
+bool parse_blocks(SourceFile const& file, std::size_t body, ast::Revision& revision, KeepBlocks keep = KeepBlocks::both);
 
 // The dialect names `execute for` accepts.
 extern std::vector<std::string_view> const dialect_names;

@@ -208,12 +208,6 @@ std::optional<Project> list_project(ProjectOptions const& options, DiagnosticSin
   return project;
 }
 
-// Gives back the statements of the blocks the command does not read.
-void drop_unread(ast::Revision& revision, KeepBlocks keep) {
-  if (keep != KeepBlocks::both) std::vector<ast::Statement>().swap(revision.downgrade.statements);
-  if (keep == KeepBlocks::none) std::vector<ast::Statement>().swap(revision.upgrade.statements);
-}
-
 // Reads every file (and with `parse`, parses each as soon as it is read: one thread reads
 // while the other parses, where two threads reading at once gain nothing); every error is
 // reported, in file order.
@@ -228,8 +222,8 @@ std::optional<Project> read_project(ProjectOptions const& options, DiagnosticSin
     std::string error;
     read[i] = listing.read(i, error);
     if (!read[i]) sink.file_error(listing.path(i), DiagKind::cannot_read, listing.path(i), error);
-    else if (parse && (parsed[i] = grammar::parse(*read[i], sink)))
-      drop_unread(*parsed[i], keep);
+    else if (parse)
+      parsed[i] = grammar::parse(*read[i], sink, keep);
   });
   project->files.reserve(listing.size());
   for (auto& file : read)
@@ -324,15 +318,14 @@ bool PendingBlocks::claim(std::size_t i) {
 // grammar::parse, which reports its errors as it always has.
 void PendingBlocks::parse(std::size_t i) {
   auto& revision = revisions_[i];
-  bool ok = grammar::parse_blocks(files_[i], bodies_[i], revision);
+  bool ok = grammar::parse_blocks(files_[i], bodies_[i], revision, keep_);
   if (!ok) {
-    if (auto whole = grammar::parse(files_[i], state_->diags[i])) {  // (parse_blocks fails only where this does)
+    if (auto whole = grammar::parse(files_[i], state_->diags[i], keep_)) {  // (parse_blocks fails only where this does)
       revision.upgrade = std::move(whole->upgrade);  // the header may be being read meanwhile
       revision.downgrade = std::move(whole->downgrade);
       ok = true;
     }
   }
-  if (ok) drop_unread(revision, keep_);
   state_->status[i].store(ok ? blocks_parsed : blocks_failed, std::memory_order_release);
   state_->status[i].notify_all();
 }
@@ -396,10 +389,9 @@ std::optional<std::pair<Project, std::unique_ptr<PendingBlocks>>> open_headers(P
     } else if (auto header = grammar::parse_header(*read[i], bodies[i])) {
       revisions[i] = std::move(*header);
       has_header[i] = 1;
-    } else if (auto whole = grammar::parse(*read[i], sink)) {
+    } else if (auto whole = grammar::parse(*read[i], sink, keep)) {
       // parse() reports the file's errors (parse_header fails only where it does; should it
       // not, its tree is the file's whole, and nothing is left to parse).
-      drop_unread(*whole, keep);
       revisions[i] = std::move(*whole);
       has_header[i] = 1;
       bodies[i] = PendingBlocks::parsed;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "grammar/ast.hpp"
+#include "grammar/parse.hpp"
 #include "src/diagnostics.hpp"
 #include "src/source.hpp"
 
@@ -46,10 +47,9 @@ std::optional<Config> load_config(ProjectOptions const& options, DiagnosticSink&
 // Reads the configuration and every .mig file of the versions folder.
 std::optional<Project> open_project(ProjectOptions const& options, DiagnosticSink& diags);
 
-// The blocks whose statements a command reads. Every file is parsed whole (a syntax error
-// anywhere is an error, as Alembic imports every revision); the statements of the others
-// are dropped as each file is parsed, so that memory holds only what the command uses.
-enum class KeepBlocks { both, upgrades, none };
+// The blocks whose statements a command reads (grammar/parse.hpp): every file is parsed
+// whole, and the others' statements dropped as each is parsed.
+using grammar::KeepBlocks;
 
 // open_project, and every file parsed as soon as it is read; every file's error is reported.
 // The revisions that parsed go to `revisions`.
