@@ -62,6 +62,10 @@ struct RangeNotAncestor : RevisionError {
   RangeNotAncestor(std::string lower, std::string upper);
   std::string lower, upper;
 };
+// Alembic's wording of a revision error at the command line (_catch_revision_errors):
+// `ancestor` and `multiple_heads` override its default texts ({start}, {end}, {head_arg}).
+std::string command_error(RevisionError const& e, std::string const& ancestor, std::string const& multiple_heads,
+                          std::string const& start, std::string const& end);
 
 class Linker;
 

@@ -1,6 +1,6 @@
 // Resolving revision arguments against the Graph, as Alembic 1.19's RevisionMap does:
 // get_revisions, get_revision, _revision_for_ident (ids, labels, prefixes of four or
-// more characters), lineage filters and _walk.
+// more characters), lineage filters and _walk; and how their errors read at the command line.
 #include <algorithm>
 #include <charconv>
 
@@ -167,6 +167,31 @@ std::optional<WalkPos> Graph::walk(WalkPos initial, int steps, std::string const
     initial = children.front();
   }
   return initial;
+}
+
+std::string command_error(RevisionError const& e, std::string const& ancestor, std::string const& multiple_heads,
+                          std::string const& start, std::string const& end) {
+  if (auto const* r = dynamic_cast<RangeNotAncestor const*>(&e)) {
+    auto text = ancestor.empty() ? "Requested range {start}:{end} does not refer to ancestor/descendant revisions "
+                                   "along the same branch"
+                                 : ancestor;
+    return fmt::format(fmt::runtime(text), fmt::arg("start", start.empty() ? r->lower : start),
+                       fmt::arg("end", end.empty() ? r->upper : end));
+  }
+  if (auto const* m = dynamic_cast<MultipleHeads const*>(&e)) {
+    auto text = multiple_heads.empty()
+                    ? "Multiple head revisions are present for given argument '{head_arg}'; please specify a specific "
+                      "target revision, '<branchname>@{head_arg}' to narrow to a specific head, or 'heads' for all "
+                      "heads"
+                    : multiple_heads;
+    return fmt::format(fmt::runtime(text), fmt::arg("head_arg", end.empty() ? m->argument : end));
+  }
+  if (auto const* r = dynamic_cast<ResolutionError const*>(&e)) {
+    auto text = fmt::format("Can't locate revision identified by '{}'", r->argument);
+    if (std::string_view(e.what()).starts_with("Multiple revisions start with")) text += fmt::format(" ({})", e.what());
+    return text;
+  }
+  return e.what();
 }
 
 }  // namespace retort

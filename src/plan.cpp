@@ -585,31 +585,6 @@ Ids starting_heads(Graph const& g, std::string const& start) {
 
 }  // namespace
 
-std::string command_error(RevisionError const& e, std::string const& ancestor, std::string const& multiple_heads,
-                          std::string const& start, std::string const& end) {
-  if (auto const* r = dynamic_cast<RangeNotAncestor const*>(&e)) {
-    auto text = ancestor.empty() ? "Requested range {start}:{end} does not refer to ancestor/descendant revisions "
-                                   "along the same branch"
-                                 : ancestor;
-    return fmt::format(fmt::runtime(text), fmt::arg("start", start.empty() ? r->lower : start),
-                       fmt::arg("end", end.empty() ? r->upper : end));
-  }
-  if (auto const* m = dynamic_cast<MultipleHeads const*>(&e)) {
-    auto text = multiple_heads.empty()
-                    ? "Multiple head revisions are present for given argument '{head_arg}'; please specify a specific "
-                      "target revision, '<branchname>@{head_arg}' to narrow to a specific head, or 'heads' for all "
-                      "heads"
-                    : multiple_heads;
-    return fmt::format(fmt::runtime(text), fmt::arg("head_arg", end.empty() ? m->argument : end));
-  }
-  if (auto const* r = dynamic_cast<ResolutionError const*>(&e)) {
-    auto text = fmt::format("Can't locate revision identified by '{}'", r->argument);
-    if (std::string_view(e.what()).starts_with("Multiple revisions start with")) text += fmt::format(" ({})", e.what());
-    return text;
-  }
-  return e.what();
-}
-
 void append_step_log(std::string& out, Step const& step) {
   static constexpr std::string_view names[] = {"upgrade ", "downgrade ", "stamp_revision "};
   out += names[step.kind];

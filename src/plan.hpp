@@ -49,11 +49,6 @@ std::optional<Plan> upgrade_order(Graph const& graph, std::string const& destina
 std::optional<std::vector<Rev>> walk_revisions(Graph const& graph, std::string const& base, std::string const& head,
                                                DiagnosticSink& diags);
 
-// Alembic's wording of a revision error at the command line (_catch_revision_errors):
-// `ancestor` and `multiple_heads` override its default texts ({start}, {end}, {head_arg}).
-std::string command_error(RevisionError const& e, std::string const& ancestor, std::string const& multiple_heads,
-                          std::string const& start, std::string const& end);
-
 // `upgrade a -> b` as Alembic's `-- Running` comment writes it.
 std::string step_log(Step const& step);
 void append_step_log(std::string& out, Step const& step);  // the same, appended to `out`
