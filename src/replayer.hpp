@@ -45,6 +45,9 @@ class Replayer {
   std::set<std::string>* touched = nullptr;  // where set, the keys of the tables each statement acts on
   bool table_indexes = true;                 // ops carry their table's indexes (Op::indexes)
 
+  // Brings what is derived up to date with the table `k`, set in the schema directly.
+  void derive(std::string const& k) { reindex(k); }
+
   // Takes `s` as the schema (a part of another replayer's), rebuilding what is derived.
   // Enum types keep the uses they have in `whole`, so that none is dropped while a table
   // outside the part still uses it.

@@ -204,22 +204,53 @@ std::optional<std::vector<CheckedStep>> replay(Graph const& graph, std::string c
 // nullopt on an error (reported).
 std::optional<Plan> upgrades_before(Graph const& graph, std::string const& range_start, DiagnosticSink& diags);
 
+// A downgrade of this many steps or more is replayed in two parts at once (see replay()).
+inline constexpr std::size_t split_downgrades_from = 256;
+
 // What a caller of replay() may know better than replay itself.
 struct ReplayHooks {
   Plan const* before = nullptr;  // upgrades_before(range_start), where already made
-  // Called before a revision's blocks are read (they may still be being parsed); false: they
-  // could not be, and replay stops.
+  // Called before a revision's blocks are read (they may still be being parsed, and by
+  // either of two threads at once); false: they could not be, and replay stops.
   std::function<bool(ast::Revision const&)> ready;
+  std::size_t split_from = split_downgrades_from;  // tests lower it, so that small projects take that way
+  // A replay in two parts needs all three. `idle(work)` has another thread call `work` where
+  // it would be idle (the rendering thread, between batches), over and over, each call a
+  // short piece, until it returns false; `idle(nullptr)` takes it back, returning once no
+  // piece is under way. The second part is such work: it hands each step it checks to
+  // `ahead`, in order, on that thread (to be rendered there, ahead of its turn). Once every
+  // step before them has gone to `each`, `taken()` is called if they stand; where it is not,
+  // they are dropped (and go to `each` once replayed again).
+  std::function<void(std::function<bool()> const*)> idle;
+  std::function<void(CheckedStep&&)> ahead;
+  std::function<void()> taken;
+};
+
+// What a replay ended with, kept by a caller that exits without tearing it down (which costs
+// as much as a tenth of the replay): the schema after the last step, and what a replay in
+// two parts was done with (the other part's schema, the snapshot it began from).
+struct Ending {
+  Schema schema;
+  std::vector<std::shared_ptr<void>> spare;
 };
 
 // The same, handing each checked step to `each` as soon as it is checked (its ops are gone
 // after): memory holds one step's ops, not the whole plan's. false if any statement fails.
-// Where `end` is given, the schema after the last step is moved there rather than torn down
-// (which costs as much as a tenth of the replay: retort exits without tearing it down).
-// Without `table_indexes`, ops carry no Op::indexes (for dialects that never read them).
+// Where `end` is given, the schemas replay is done with are moved there rather than torn
+// down. Without `table_indexes`, ops carry no Op::indexes (for dialects that never read them).
+//
+// With the hooks for it, a downgrade of `hooks.split_from` steps or more is replayed in two
+// parts at once, where the revisions its first part downgrades are the last the upgrades
+// before it upgraded: while this thread replays the first part, the second is replayed as
+// idle work (ReplayHooks::idle) from the schema those upgrades left before them (a snapshot
+// taken as they were replayed). Where the first part ends in that very schema, the second
+// part's steps, errors and schema are what this thread would have found, and are taken (the
+// steps it has not reached are replayed here, with its replayer); where not (a downgrade
+// that does not undo its upgrade exactly), they are dropped and this thread goes on alone.
+// Either way the steps, errors and schema are those of one thread replaying in order.
 bool replay(Graph const& graph, std::string const& range_start, Plan const& plan,
             std::map<std::string, std::string> const& naming_convention, DiagnosticSink& diags,
-            std::function<void(CheckedStep&&)> const& each, Schema* end = nullptr, bool table_indexes = true,
+            std::function<void(CheckedStep&&)> const& each, Ending* end = nullptr, bool table_indexes = true,
             ReplayHooks const& hooks = {});
 
 // `retort check`: replays every revision's upgrade in order (errors as replay reports them)

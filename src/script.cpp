@@ -3,6 +3,7 @@
 
 #include <condition_variable>
 #include <exception>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -78,6 +79,7 @@ class Writer {
     end_statement();
   }
   std::string take() { return std::move(out_); }
+  void append(std::string_view text) { out_ += text; }
   // Hands what is written so far to `file` once there is enough of it to be worth a write.
   void spill(AtomicFile& file) {
     if (out_.size() < spill_bytes) return;
@@ -109,6 +111,10 @@ struct Assembler::Worker {
   std::vector<std::vector<schema::CheckedStep>> rendered;
   bool done = false;
   std::exception_ptr thrown;  // what rendering threw, thrown again by finish() as one thread would
+  // Work done a piece at a time where no batch is waiting (see when_idle()), and whether a
+  // piece of it is under way.
+  std::function<bool()> const* idle = nullptr;
+  bool idle_running = false;
   std::jthread thread;
 
   // No more batches: the thread renders what is waiting and ends.
@@ -116,6 +122,7 @@ struct Assembler::Worker {
     {
       std::lock_guard lock(mutex);
       done = true;
+      idle = nullptr;  // (taken back before: the work's owner takes it back before it is gone)
     }
     changed.notify_all();
   }
@@ -146,7 +153,19 @@ void Assembler::add(schema::CheckedStep&& step) {
   if (batch_.size() == batch_steps) hand_over();
 }
 
-void Assembler::hand_over() {
+void Assembler::when_idle(std::function<bool()> const* work) {
+  if (failed_) return;
+  if (work) start_worker();
+  if (!worker_) return;
+  {
+    std::unique_lock lock(worker_->mutex);
+    worker_->idle = work;
+    worker_->changed.wait(lock, [&] { return work || !worker_->idle_running; });
+  }
+  worker_->changed.notify_all();
+}
+
+void Assembler::start_worker() {
   if (!worker_) {
     worker_ = std::make_unique<Worker>();
     worker_->thread = start_beside([this, &w = *worker_] {
@@ -154,7 +173,19 @@ void Assembler::hand_over() {
       for (;;) {
         {
           std::unique_lock lock(w.mutex);
-          w.changed.wait(lock, [&] { return !w.waiting.empty() || w.done; });
+          w.changed.wait(lock, [&] { return !w.waiting.empty() || w.done || w.idle; });
+          if (w.waiting.empty() && w.idle) {  // a piece of the idle work, between batches
+            auto const* work = w.idle;
+            w.idle_running = true;
+            lock.unlock();
+            bool const more = (*work)();
+            lock.lock();
+            w.idle_running = false;
+            if (!more && w.idle == work) w.idle = nullptr;
+            lock.unlock();
+            w.changed.notify_all();
+            continue;
+          }
           if (w.waiting.empty()) return;  // done, and every batch rendered
           steps.swap(w.waiting);
         }
@@ -171,6 +202,10 @@ void Assembler::hand_over() {
       }
     });
   }
+}
+
+void Assembler::hand_over() {
+  start_worker();
   std::vector<std::vector<schema::CheckedStep>> rendered;
   {
     std::unique_lock lock(worker_->mutex);
@@ -185,7 +220,11 @@ void Assembler::hand_over() {
 }
 
 void Assembler::render(schema::CheckedStep const& checked) {
-  auto& w = *writer_;
+  render(checked, *writer_, render_diags_);
+  if (output_) writer_->spill(*output_);
+}
+
+void Assembler::render(schema::CheckedStep const& checked, Writer& w, DiagnosticSink& diags) const {
   auto const& dialect = dialect_;
   auto const& step = checked.step;
   bool const per_migration = options_.transaction_per_migration;
@@ -208,20 +247,20 @@ void Assembler::render(schema::CheckedStep const& checked) {
              ops[j + 1].table->schema == op.table->schema && ops[j + 1].autocommit == op.autocommit &&
              dialect.needs_rebuild(dialect, ops[j + 1]))
         ++j;
-      for (auto const& sql : dialects::rebuild(dialect, *op.table_before, ops[j], file, render_diags_)) w.statement(sql);
+      for (auto const& sql : dialects::rebuild(dialect, *op.table_before, ops[j], file, diags)) w.statement(sql);
       i = j;
       continue;
     }
-    for (auto const& sql : dialects::render(dialect, op, file, render_diags_)) w.statement(sql);
+    for (auto const& sql : dialects::render(dialect, op, file, diags)) w.statement(sql);
   }
   if (autocommit) w.begin();
   for (auto const& op : step.ops) w.version(op);
   if (per_migration) w.commit();
-  if (output_) w.spill(*output_);
 }
 
-std::optional<std::string> Assembler::finish() {
-  if (failed_) return std::nullopt;
+// Waits for every step added to be rendered (the rendering thread ends: a later batch starts
+// another).
+void Assembler::drain() {
   if (worker_) {
     if (!batch_.empty()) hand_over();
     worker_->stop();
@@ -233,6 +272,29 @@ std::optional<std::string> Assembler::finish() {
     for (auto const& s : batch_) render(s);
   }
   batch_.clear();
+}
+
+Assembler::Apart::Apart(Assembler const& assembler)
+    : assembler_(assembler), writer_(std::make_unique<Writer>(assembler.dialect_, assembler.options_)) {}
+Assembler::Apart::~Apart() = default;
+
+void Assembler::Apart::add(schema::CheckedStep&& step) {
+  assembler_.render(step, *writer_, diags_);
+  step = {};  // its ops are freed here, where they were allocated
+}
+
+void Assembler::splice(Apart& apart) {
+  if (failed_) return;
+  drain();
+  writer_->append(apart.writer_->take());
+  render_diags_.append(std::move(apart.diags_));
+  apart.diags_ = DiagnosticSink();
+  if (output_) writer_->spill(*output_);
+}
+
+std::optional<std::string> Assembler::finish() {
+  if (failed_) return std::nullopt;
+  drain();
   bool const rendered = render_diags_.size() == 0;
   diags_.append(std::move(render_diags_));
   render_diags_ = DiagnosticSink();

@@ -4,6 +4,7 @@
 // alembic_version changes; `autocommit { }` between COMMIT and BEGIN. Deterministic.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -36,6 +37,30 @@ class Assembler {
             AtomicFile* output = nullptr);
   ~Assembler();
   void add(schema::CheckedStep&& step);
+
+  // Steps rendered apart, ahead of their turn, by the thread that checks them (the second
+  // part of a replay in two parts, whose steps come after some not yet replayed): held as
+  // text and diagnostics, each step's ops freed as soon as it is rendered, until splice()
+  // puts them where they belong, or they are dropped.
+  class Apart {
+   public:
+    explicit Apart(Assembler const& assembler);
+    ~Apart();
+    void add(schema::CheckedStep&& step);
+
+   private:
+    friend class Assembler;
+    Assembler const& assembler_;
+    std::unique_ptr<Writer> writer_;
+    DiagnosticSink diags_;
+  };
+  // The steps of `apart`, after every step added so far (it is left empty).
+  void splice(Apart& apart);
+  // Has the rendering thread call `work` where no batch is waiting for it, over and over,
+  // until it returns false (each call should be short: a batch waits for it); nullptr takes
+  // the work back, returning once no call of it is under way.
+  void when_idle(std::function<bool()> const* work);
+
   // Waits for every step to be rendered and reports rendering's diagnostics to `diags`.
   // The whole script (or, with `output`, what was not yet written to it: nothing); nullopt
   // when an op could not be rendered for the dialect.
@@ -44,7 +69,10 @@ class Assembler {
  private:
   struct Worker;
   void render(schema::CheckedStep const& step);
+  void render(schema::CheckedStep const& step, Writer& w, DiagnosticSink& diags) const;
+  void start_worker();
   void hand_over();
+  void drain();
 
   dialects::Dialect const& dialect_;
   Graph const& graph_;

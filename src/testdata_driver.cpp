@@ -167,12 +167,15 @@ void truncations(fs::path const& path) {
 // Runs one case (`upgrade base:heads`) in the scenario folder: its output lines, or its
 // first error as `error: message` (with `positions`, every error as `error: FILE:LINE:COL:
 // message`, FILE relative to the scenario).
-std::vector<std::string> run_case(fs::path const& dir, std::string const& line, bool positions) {
+// `split_from`: where not 0, commands::Context::split_downgrades_from.
+std::vector<std::string> run_case(fs::path const& dir, std::string const& line, bool positions,
+                                  std::size_t split_from = 0) {
   std::istringstream words(line);
   std::vector<std::string> args;
   for (std::string w; words >> w;) args.push_back(w);
   commands::Context ctx;
   ctx.project.dir = dir.string();
+  ctx.split_downgrades_from = split_from;
   auto run = commands::find_command(args.front());
   if (!run) return {"unknown command " + args.front()};
   ctx.args.assign(args.begin() + 1, args.end());
@@ -227,6 +230,10 @@ void scenario(fs::path const& dir, bool positions, bool update) {
     auto actual = run_case(dir, c, positions);
     if (lines_match(lines, actual)) {
       ++passed;
+      if (positions && c.starts_with("downgrade ")) {  // replayed in two parts: the same, exactly
+        if (auto split = run_case(dir, c, positions, 2); split == actual) ++passed;
+        else fail(dir.filename().string() + ": " + c, "replayed in two parts:\n" + join(split) + "in one:\n" + join(actual));
+      }
       continue;
     }
     if (update && positions) {  // semantic cases only: graph expectations come from Alembic
@@ -322,6 +329,16 @@ void golden_sql(fs::path const& project, bool update) {
     auto path = project / "expected" / (dialect + "." + name + ".sql");
     std::string actual = code == 0 ? ctx.out : "error\n";
     for (auto const& d : ctx.diags.diagnostics()) actual += render(d);
+    if (command == "downgrade") {  // replayed in two parts: the same script, exactly
+      commands::Context split;
+      split.project.dir = project.string();
+      split.args = ctx.args;
+      split.split_downgrades_from = 2;
+      std::string again = commands::find_command(command)(split) == 0 ? split.out : "error\n";
+      for (auto const& d : split.diags.diagnostics()) again += render(d);
+      if (again == actual) ++passed;
+      else fail(path.string(), "differs when replayed in two parts:\n" + again);
+    }
     if (fs::exists(path) && slurp(path) == actual) {
       ++passed;
     } else if (update) {

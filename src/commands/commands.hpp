@@ -20,6 +20,9 @@ struct Context {
   std::vector<std::string> args;  // the command's own arguments
   std::string out;                // what the command prints on standard output
   DiagnosticSink diags;
+  // Where not 0, the number of steps from which a downgrade is replayed in two parts at once
+  // (schema::ReplayHooks::split_from): tests lower it, so that their small projects take that way.
+  std::size_t split_downgrades_from = 0;
   // The project load() read: owned here, so that main() may exit without tearing it down.
   std::shared_ptr<Loaded> loaded;
 };

@@ -109,7 +109,7 @@ int run_plan(Context& ctx, Command command) {
     Assembler assembler(*dialect, loaded->graph, options, later, file ? &*file : nullptr);
     // Replay's errors are reported after rendering's (of the steps before the one that failed).
     DiagnosticSink replay_diags;
-    auto end = std::make_shared<schema::Schema>();
+    auto end = std::make_shared<schema::Ending>();
     loaded->replayed = end;
     // The revisions replay reads, in its order, are the ones to parse first.
     auto const before = schema::upgrades_before(loaded->graph, start, replay_diags);
@@ -122,7 +122,14 @@ int run_plan(Context& ctx, Command command) {
     if (before) add(*before);
     add(*plan);
     pending.prefer(std::move(order));
-    schema::ReplayHooks hooks{before ? &*before : nullptr, [&](ast::Revision const& rev) { return pending.wait(index(rev)); }};
+    schema::ReplayHooks hooks;
+    hooks.before = before ? &*before : nullptr;
+    hooks.ready = [&](ast::Revision const& rev) { return pending.wait(index(rev)); };
+    if (ctx.split_downgrades_from) hooks.split_from = ctx.split_downgrades_from;
+    Assembler::Apart apart(assembler);  // the steps of a downgrade's second part, rendered as it replays them
+    hooks.idle = [&](std::function<bool()> const* work) { assembler.when_idle(work); };
+    hooks.ahead = [&](schema::CheckedStep&& step) { apart.add(std::move(step)); };
+    hooks.taken = [&] { assembler.splice(apart); };
     bool const replayed = before && schema::replay(loaded->graph, start, *plan, config.naming_convention, replay_diags,
                                                    [&](schema::CheckedStep&& step) { assembler.add(std::move(step)); },
                                                    end.get(), dialect->reads_table_indexes, hooks);

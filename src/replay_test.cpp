@@ -1,0 +1,136 @@
+// A downgrade replayed in two parts at once (schema::replay) is the one a single thread
+// replays: the same script and the same errors, whether the second part's schema turns out
+// to be the first part's end or not, and however far the second thread has got when the
+// first needs its part (all of it, or a step, the rest replayed by the first).
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <thread>
+
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "src/graph.hpp"
+#include "src/plan.hpp"
+#include "src/project.hpp"
+#include "src/schema.hpp"
+#include "src/script.hpp"
+
+namespace fs = std::filesystem;
+using namespace retort;
+
+namespace {
+
+// A chain of revisions: the i-th creates table t<i> (a key referring to t<i-1>), adds a
+// column to t<i-1> and widens another; its downgrade undoes all three, except at
+// `inexact` (it also changes the type of t1.b: the schema before it is not restored) and
+// at `broken` (it drops a column no table has).
+struct Chain {
+  int revisions = 12;
+  int inexact = 0;  // 0: none
+  int broken = 0;
+};
+
+fs::path write_chain(Chain const& chain, std::string const& name) {
+  auto dir = fs::temp_directory_path() / fmt::format("retort-replay-test-{}-{}", name, ::getpid());
+  fs::remove_all(dir);
+  fs::create_directories(dir / "versions");
+  std::ofstream(dir / "retort.ini") << "[retort]\nversions = versions\n";
+  for (int i = 1; i <= chain.revisions; ++i) {
+    std::string up = fmt::format("    create table t{} (\n        id integer primary key,\n        a string(20),\n", i);
+    std::string down;
+    if (i > 1) {
+      up += fmt::format("        p integer references t{} (id)\n    );\n", i - 1);
+      up += fmt::format("    add column t{}.x{} integer;\n    alter column t{}.a type string(40);\n", i - 1, i, i - 1);
+      down += fmt::format("    alter column t{}.a type string(20);\n", i - 1);
+      if (i == chain.inexact) down += "    alter column t1.b type bigint;\n";
+      down += fmt::format("    drop column t{}.{}x{};\n", i - 1, i == chain.broken ? "no_" : "", i);
+    } else {
+      up += "        b integer\n    );\n";
+    }
+    down += fmt::format("    drop table t{};\n", i);
+    std::ofstream(dir / "versions" / fmt::format("{:04}_r.mig", i))
+        << fmt::format("revision {:04}\nrevises  {}\nmessage  'r{}'\n\nupgrade {{\n{}}}\n\ndowngrade {{\n{}}}\n", i,
+                       i == 1 ? std::string("base") : fmt::format("{:04}", i - 1), i, up, down);
+  }
+  return dir;
+}
+
+using ms = std::chrono::milliseconds;
+
+// `downgrade heads:base` of the project to PostgreSQL: the script, then every diagnostic.
+// The second part renders its steps apart, as `retort downgrade` does. The first part takes
+// `first_pause` after its first step (the second part gets ahead meanwhile); the second
+// takes `pause` after each step past its first `quick` (the first gets to it meanwhile).
+std::string downgrade(fs::path const& dir, std::size_t split_from, ms first_pause = ms(0), int quick = 0,
+                      ms pause = ms(0)) {
+  DiagnosticSink diags;
+  std::vector<ast::Revision> revisions;
+  auto project = open_and_parse(ProjectOptions{"", dir.string()}, diags, revisions);
+  REQUIRE(project);
+  auto graph = link(revisions, project->files, diags);
+  REQUIRE(graph);
+  auto plan = make_plan(*graph, Command::downgrade, "heads:base", diags);
+  REQUIRE(plan);
+  ScriptOptions const options;
+  DiagnosticSink replay_diags;
+  Assembler assembler(*dialects::find_dialect("postgresql"), *graph, options, diags);
+  Assembler::Apart apart(assembler);
+  schema::ReplayHooks hooks;
+  hooks.split_from = split_from;
+  hooks.idle = [&](std::function<bool()> const* work) { assembler.when_idle(work); };
+  int given = 0;
+  hooks.ahead = [&](schema::CheckedStep&& step) {
+    apart.add(std::move(step));
+    if (++given > quick) std::this_thread::sleep_for(pause);
+  };
+  hooks.taken = [&] { assembler.splice(apart); };
+  bool first = true;
+  auto const each = [&](schema::CheckedStep&& step) {
+    assembler.add(std::move(step));
+    if (first) std::this_thread::sleep_for(first_pause);
+    first = false;
+  };
+  bool const replayed = schema::replay(*graph, "heads", *plan, {}, replay_diags, each, nullptr, true, hooks);
+  auto script = assembler.finish();
+  diags.append(std::move(replay_diags));
+  std::string out = replayed && script ? *script : "(no script)\n";
+  for (auto const& d : diags.diagnostics()) out += render(d);
+  return out;
+}
+
+constexpr auto one_thread = std::numeric_limits<std::size_t>::max();
+
+}  // namespace
+
+TEST_CASE("replay: a downgrade in two parts is the one thread's, step for step and error for error") {
+  // With 12 revisions, this thread downgrades 12..5 and the second 4..1, from the schema
+  // of the upgrades 1..4.
+  struct Case {
+    char const* name;
+    Chain chain;
+    char const* expect;  // in the one thread's output
+  } const cases[] = {
+      {"exact", {}, "DROP TABLE t1;"},
+      {"inexact_first_part", {12, 9, 0}, "DROP TABLE t1;"},     // the second part's schema is not the first's end
+      {"inexact_second_part", {12, 3, 0}, "DROP TABLE t1;"},    // it is, and the inexact step is the second's
+      {"broken_second_part", {12, 0, 2}, "has no column 'no_x2'"},
+      {"broken_first_part", {12, 0, 10}, "has no column 'no_x10'"},
+      {"broken_after_inexact", {12, 9, 3}, "has no column 'no_x3'"},
+  };
+  for (auto const& c : cases) {
+    CAPTURE(c.name);
+    auto const dir = write_chain(c.chain, c.name);
+    auto const expected = downgrade(dir, one_thread);
+    CHECK(expected.find(c.expect) != std::string::npos);
+    CHECK(downgrade(dir, 2) == expected);  // the second part mostly not begun: this thread replays it
+    CHECK(downgrade(dir, 2, ms(50)) == expected);  // the second part replayed
+    CHECK(downgrade(dir, 2, ms(50), 2, ms(200)) == expected);  // three steps of it replayed, the rest here
+    fs::remove_all(dir);
+  }
+}
