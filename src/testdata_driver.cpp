@@ -322,21 +322,20 @@ void golden_sql(fs::path const& project, bool update) {
     std::istringstream words(line);
     std::string name, dialect, command, range;
     if (!(words >> name >> dialect >> command >> range)) continue;
-    commands::Context ctx;
-    ctx.project.dir = project.string();
-    ctx.args = {range, "--dialect", dialect};
-    int code = commands::find_command(command)(ctx);
+    // The case's script, or `error` and its diagnostics (`split_from`: as run_case's).
+    auto const script = [&](std::size_t split_from) {
+      commands::Context ctx;
+      ctx.project.dir = project.string();
+      ctx.args = {range, "--dialect", dialect};
+      ctx.split_downgrades_from = split_from;
+      std::string out = commands::find_command(command)(ctx) == 0 ? ctx.out : "error\n";
+      for (auto const& d : ctx.diags.diagnostics()) out += render(d);
+      return out;
+    };
     auto path = project / "expected" / (dialect + "." + name + ".sql");
-    std::string actual = code == 0 ? ctx.out : "error\n";
-    for (auto const& d : ctx.diags.diagnostics()) actual += render(d);
+    std::string const actual = script(0);
     if (command == "downgrade") {  // replayed in two parts: the same script, exactly
-      commands::Context split;
-      split.project.dir = project.string();
-      split.args = ctx.args;
-      split.split_downgrades_from = 2;
-      std::string again = commands::find_command(command)(split) == 0 ? split.out : "error\n";
-      for (auto const& d : split.diags.diagnostics()) again += render(d);
-      if (again == actual) ++passed;
+      if (auto again = script(2); again == actual) ++passed;
       else fail(path.string(), "differs when replayed in two parts:\n" + again);
     }
     if (fs::exists(path) && slurp(path) == actual) {
