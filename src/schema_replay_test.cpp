@@ -1,7 +1,8 @@
 // A downgrade replayed in two parts at once (schema::replay) is the one a single thread
 // replays: the same script and the same errors, whether the second part's schema turns out
 // to be the first part's end or not, and however far the second thread has got when the
-// first needs its part (all of it, or a step, the rest replayed by the first).
+// first needs its part (all of it, or a step, the rest replayed by the first). And `check`,
+// whose two passes run at once from 64 revisions, reports what one thread would.
 #include <doctest/doctest.h>
 
 #include <chrono>
@@ -9,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <limits>
+#include <optional>
 #include <thread>
 
 #include <unistd.h>
@@ -34,6 +36,7 @@ struct Chain {
   int revisions = 12;
   int inexact = 0;  // 0: none
   int broken = 0;
+  int broken_upgrade = 0;  // its upgrade widens a column t<i-1> does not have
 };
 
 fs::path write_chain(Chain const& chain, std::string const& name) {
@@ -46,7 +49,8 @@ fs::path write_chain(Chain const& chain, std::string const& name) {
     std::string down;
     if (i > 1) {
       up += fmt::format("        p integer references t{} (id)\n    );\n", i - 1);
-      up += fmt::format("    add column t{}.x{} integer;\n    alter column t{}.a type string(40);\n", i - 1, i, i - 1);
+      up += fmt::format("    add column t{}.x{} integer;\n    alter column t{}.{}a type string(40);\n", i - 1, i, i - 1,
+                        i == chain.broken_upgrade ? "no_" : "");
       down += fmt::format("    alter column t{}.a type string(20);\n", i - 1);
       if (i == chain.inexact) down += "    alter column t1.b type bigint;\n";
       down += fmt::format("    drop column t{}.{}x{};\n", i - 1, i == chain.broken ? "no_" : "", i);
@@ -61,6 +65,20 @@ fs::path write_chain(Chain const& chain, std::string const& name) {
   return dir;
 }
 
+// A project parsed and linked, in place (the graph points into the rest).
+struct Linked {
+  std::vector<ast::Revision> revisions;
+  std::optional<Project> project;
+  std::optional<Graph> graph;
+  Graph const& load(fs::path const& dir, DiagnosticSink& diags) {
+    project = open_and_parse(ProjectOptions{"", dir.string()}, diags, revisions);
+    REQUIRE(project);
+    graph = link(revisions, project->files, diags);
+    REQUIRE(graph);
+    return *graph;
+  }
+};
+
 using ms = std::chrono::milliseconds;
 
 // `downgrade heads:base` of the project to PostgreSQL: the script, then every diagnostic.
@@ -70,16 +88,13 @@ using ms = std::chrono::milliseconds;
 std::string downgrade(fs::path const& dir, std::size_t split_from, ms first_pause = ms(0), int quick = 0,
                       ms pause = ms(0)) {
   DiagnosticSink diags;
-  std::vector<ast::Revision> revisions;
-  auto project = open_and_parse(ProjectOptions{"", dir.string()}, diags, revisions);
-  REQUIRE(project);
-  auto graph = link(revisions, project->files, diags);
-  REQUIRE(graph);
-  auto plan = make_plan(*graph, Command::downgrade, "heads:base", diags);
+  Linked linked;
+  auto const& graph = linked.load(dir, diags);
+  auto plan = make_plan(graph, Command::downgrade, "heads:base", diags);
   REQUIRE(plan);
   ScriptOptions const options;
   DiagnosticSink replay_diags;
-  Assembler assembler(*dialects::find_dialect("postgresql"), *graph, options, diags);
+  Assembler assembler(*dialects::find_dialect("postgresql"), graph, options, diags);
   Assembler::Apart apart(assembler);
   schema::ReplayHooks hooks;
   hooks.split_from = split_from;
@@ -96,7 +111,7 @@ std::string downgrade(fs::path const& dir, std::size_t split_from, ms first_paus
     if (first) std::this_thread::sleep_for(first_pause);
     first = false;
   };
-  bool const replayed = schema::replay(*graph, "heads", *plan, {}, replay_diags, each, nullptr, true, hooks);
+  bool const replayed = schema::replay(graph, "heads", *plan, {}, replay_diags, each, nullptr, true, hooks);
   auto script = assembler.finish();
   diags.append(std::move(replay_diags));
   std::string out = replayed && script ? *script : "(no script)\n";
@@ -131,6 +146,51 @@ TEST_CASE("replay: a downgrade in two parts is the one thread's, step for step a
     CHECK(downgrade(dir, 2) == expected);  // the second part mostly not begun: this thread replays it
     CHECK(downgrade(dir, 2, ms(50)) == expected);  // the second part replayed
     CHECK(downgrade(dir, 2, ms(50), 2, ms(200)) == expected);  // three steps of it replayed, the rest here
+    fs::remove_all(dir);
+  }
+}
+
+namespace {
+
+// `retort check` of the project: every diagnostic, and whether it passed.
+std::string check(fs::path const& dir) {
+  DiagnosticSink diags;
+  Linked linked;
+  std::string out = schema::check_all(linked.load(dir, diags), {}, diags) ? "passed\n" : "failed\n";
+  for (auto const& d : diags.diagnostics()) out += render(d);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("check: two passes at once report what one thread reports, in its order") {
+  auto const at = [](fs::path const& dir, int revision) {
+    return (dir / "versions" / fmt::format("{:04}_r.mig", revision)).string();
+  };
+  SUBCASE("a downgrade that fails, one that does not restore its schema: in revision order") {
+    auto const dir = write_chain({200, 150, 40, 0}, "check_down");
+    CHECK(check(dir) == fmt::format("failed\n"
+                                    "{}:15:1: error: table 't39' has no column 'no_x40'\n"
+                                    "downgrade {{\n"
+                                    "^\n"
+                                    "{}:15:1: warning: the downgrade of '0150' does not restore the schema before it: "
+                                    "column 'b' of table 't1' differs\n"
+                                    "downgrade {{\n"
+                                    "^\n",
+                                    at(dir, 40), at(dir, 150)));
+    fs::remove_all(dir);
+  }
+  // Before the upgrade that fails, a downgrade that fails and one that does not restore its
+  // schema, which the second pass may have checked: only the upgrade's error is reported.
+  // At the second revision, the second pass waits for the first.
+  for (int broken : {150, 2}) {
+    CAPTURE(broken);
+    auto const dir = write_chain({200, broken > 30 ? 30 : 0, broken > 20 ? 20 : 0, broken}, "check_up");
+    CHECK(check(dir) == fmt::format("failed\n"
+                                    "{}:12:18: error: table 't{}' has no column 'no_a'\n"
+                                    "    alter column t{}.no_a type string(40);\n"
+                                    "                 ^\n",
+                                    at(dir, broken), broken - 1, broken - 1));
     fs::remove_all(dir);
   }
 }
