@@ -20,23 +20,68 @@ namespace {
 // Fewer steps take less time than a thread takes to start.
 constexpr std::size_t steps_for_two_threads = 64;
 
+// The order of a table's constraints as the database shows them.
+bool shown_before(Constraint const& a, Constraint const& b) {
+  return std::tie(a.kind, a.name, a.columns, a.ref_schema, a.ref_table, a.ref_columns) <
+         std::tie(b.kind, b.name, b.columns, b.ref_schema, b.ref_table, b.ref_columns);
+}
+
+// Whether constraints are sorted as normalized() leaves them, and need no copy.
+bool normal(std::vector<Constraint> const& cs) {
+  return std::none_of(cs.begin(), cs.end(), [](Constraint const& c) { return c.from_column; }) &&
+         std::is_sorted(cs.begin(), cs.end(), shown_before);
+}
+
 // A schema as the database sees it: constraints in no particular order, and no memory of
 // whether one was written on its column.
 Schema normalized(Schema s) {
-  auto const order = [](Constraint const& a, Constraint const& b) {
-    return std::tie(a.kind, a.name, a.columns, a.ref_schema, a.ref_table, a.ref_columns) <
-           std::tie(b.kind, b.name, b.columns, b.ref_schema, b.ref_table, b.ref_columns);
-  };
   for (auto& [k, t] : s.tables) {
-    auto const& cs = *t->constraints;
-    if (std::none_of(cs.begin(), cs.end(), [](Constraint const& c) { return c.from_column; }) &&
-        std::is_sorted(cs.begin(), cs.end(), order))
-      continue;  // shared with the schema it came from, not copied
+    if (normal(*t->constraints)) continue;  // shared with the schema it came from, not copied
     auto& all = t.write().constraints.write();
     for (auto& c : all) c.from_column = false;
-    std::sort(all.begin(), all.end(), order);
+    std::sort(all.begin(), all.end(), shown_before);
   }
   return s;
+}
+
+// Whether two lists of constraints are the same once normalized, without copying them:
+// pointers sorted as normalized() sorts the constraints (into the same order, as a sort's
+// order is made by its comparisons alone), then compared but for where each was written.
+bool same_normalized(std::vector<Constraint> const& a, std::vector<Constraint> const& b) {
+  if (a.size() != b.size()) return false;
+  auto const order = [](std::vector<Constraint> const& cs) {
+    std::vector<Constraint const*> out;
+    out.reserve(cs.size());
+    for (auto const& c : cs) out.push_back(&c);
+    if (!normal(cs)) std::sort(out.begin(), out.end(), [](auto* x, auto* y) { return shown_before(*x, *y); });
+    return out;
+  };
+  auto const same = [](Constraint const& x, Constraint const& y) {
+    if (x.from_column == y.from_column) return x == y;
+    Constraint c = y;  // (rare: written on its column one time only)
+    c.from_column = x.from_column;
+    return x == c;
+  };
+  auto const x = order(a), y = order(b);
+  for (std::size_t i = 0; i < x.size(); ++i)
+    if (!same(*x[i], *y[i])) return false;
+  return true;
+}
+
+// normalized(a) == normalized(b) (as Schema's operator== compares them), without the copies
+// normalized() makes of every table with a constraint written on its column.
+bool same_normalized(Schema const& a, Schema const& b) {
+  if (a.tables.size() != b.tables.size() || !(a.indexes == b.indexes) || !(a.enums == b.enums)) return false;
+  for (auto const& [k, t] : a.tables) {
+    auto const it = b.tables.find(k);
+    if (it == b.tables.end()) return false;
+    if (t == it->second) continue;  // (the same table, or equal as it is)
+    if (t->constraints == it->second->constraints) return false;  // they differ elsewhere, which normalizing keeps
+    Table other = *it->second;  // the other but for its constraints
+    other.constraints = t->constraints;
+    if (!(other == *t) || !same_normalized(*t->constraints, *it->second->constraints)) return false;
+  }
+  return true;
 }
 
 // A hashed map's keys in order.
@@ -127,14 +172,14 @@ bool second_pass(Graph const& graph, Plan const& plan, std::vector<std::set<std:
     auto const& node = graph.node(*plan.steps[n].revision);
     auto const& rev = *node.revision;
     auto const near = with_neighbours(r.schema, touched[n]);
-    Schema before = normalized(part(r.schema, near));
+    Schema before = part(r.schema, near);  // (compared as normalized, not copied so)
     r.block(node.file, rev.upgrade.statements, nullptr);
     if (rev.downgrade.irreversible || !node.file) continue;
     auto const copied = with_neighbours(r.schema, near);
     std::set<std::string> new_neighbours;  // the upgrade left them as they were
     std::set_difference(copied.begin(), copied.end(), near.begin(), near.end(),
                         std::inserter(new_neighbours, new_neighbours.end()));
-    auto unchanged = normalized(part(r.schema, new_neighbours));
+    auto unchanged = part(r.schema, new_neighbours);
     before.tables.merge(unchanged.tables);
     before.indexes.merge(unchanged.indexes);
     DiagnosticSink quiet;  // the downgrade's own errors show when it is compiled; here only its effect
@@ -162,12 +207,12 @@ bool second_pass(Graph const& graph, Plan const& plan, std::vector<std::set<std:
       whole_before.tables.merge(before.tables);
       whole_before.indexes.merge(before.indexes);
       whole_before.enums = before.enums;
-      before = normalized(std::move(whole_before));
+      before = std::move(whole_before);
       down.schema = std::move(whole.schema);
     }
-    if (auto after = normalized(down.schema); !(after == before))
+    if (!same_normalized(before, down.schema))
       diags.warning(*node.file, rev.downgrade.loc.offset, DiagKind::downgrade_differs, rev.id.text,
-                    difference(before, after));
+                    difference(normalized(std::move(before)), normalized(std::move(down.schema))));
   }
   return true;
 }

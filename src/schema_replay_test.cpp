@@ -194,3 +194,46 @@ TEST_CASE("check: two passes at once report what one thread reports, in its orde
     fs::remove_all(dir);
   }
 }
+
+TEST_CASE("check: a downgrade restores the schema as the database shows it (constraints in any order, on their column or not)") {
+  // Each pair is a revision's upgrade and downgrade; the fillers take the check to two threads.
+  std::vector<std::pair<std::string, std::string>> revisions = {
+      {"create table a (id integer primary key, b integer, c integer, constraint uq_b unique (b),\n"
+       "    constraint uq_c unique (c), constraint ck_b check (b > 0));\n"
+       "create table d (id integer primary key, a_id integer references a (id) on delete cascade, e integer,\n"
+       "    constraint fk_d_a foreign key (e) references a (id));",
+       "drop table d;\ndrop table a;"},
+      // The same constraints, in another order: restored.
+      {"drop constraint uq_b on a;\nadd constraint uq_b on a unique (b);",
+       "drop constraint uq_b on a;\nadd constraint uq_b on a unique (b);"},
+      {"drop constraint uq_c on a;", "add constraint uq_c on a unique (c);"},
+      // Put back with another rule, another condition: not restored.
+      {"drop constraint fk_d_a on d;", "add constraint fk_d_a on d foreign key (e) references a (id) on delete cascade;"},
+      {"drop constraint ck_b on a;", "add constraint ck_b on a check (b > 1);"},
+      // The key written on its column, then apart from it: restored.
+      {"drop table d;",
+       "create table d (id integer primary key, a_id integer, e integer,\n"
+       "    foreign key (a_id) references a (id) on delete cascade);"},
+      // One constraint too many: not restored.
+      {"add column a.w integer;", "drop column a.w;\nadd constraint uq_w on a unique (b);"},
+  };
+  for (int i = 0; i < 64; ++i) revisions.push_back({fmt::format("add column a.y{} integer;", i), fmt::format("drop column a.y{};", i)});
+  auto const dir = fs::temp_directory_path() / fmt::format("retort-check-test-{}", ::getpid());
+  fs::remove_all(dir);
+  fs::create_directories(dir / "versions");
+  std::ofstream(dir / "retort.ini") << "[retort]\nversions = versions\n";
+  for (std::size_t i = 1; i <= revisions.size(); ++i)
+    std::ofstream(dir / "versions" / fmt::format("{:04}_r.mig", i))
+        << fmt::format("revision {:04}\nrevises  {}\n\nupgrade {{\n{}\n}}\n\ndowngrade {{\n{}\n}}\n", i,
+                       i == 1 ? std::string("base") : fmt::format("{:04}", i - 1), revisions[i - 1].first,
+                       revisions[i - 1].second);
+  auto const warning = [&](int revision, int line, std::string_view what) {
+    return fmt::format("{}:{}:1: warning: the downgrade of '{:04}' does not restore the schema before it: {}\n"
+                       "downgrade {{\n^\n",
+                       (dir / "versions" / fmt::format("{:04}_r.mig", revision)).string(), line, revision, what);
+  };
+  CHECK(check(dir) == "passed\n" + warning(4, 8, "foreign key 'fk_d_a' of table 'd' is missing or differs") +
+                          warning(5, 8, "check constraint 'ck_b' of table 'a' is missing or differs") +
+                          warning(7, 8, "table 'a' has an extra unique constraint 'uq_w'"));
+  fs::remove_all(dir);
+}
