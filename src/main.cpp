@@ -6,6 +6,7 @@
 #include <boost/program_options.hpp>
 
 #include "src/commands/commands.hpp"
+#include "src/threads.hpp"
 
 namespace po = boost::program_options;
 
@@ -61,6 +62,7 @@ int usage_error(std::string const& message) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  retort::start_spare();  // (running by the time a command wants a second thread)
   retort::commands::Context ctx;
   std::string command;
   try {

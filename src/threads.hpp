@@ -1,30 +1,37 @@
 // Starting a thread beside the busy one that starts it.
 #pragma once
 
-#include <sched.h>
-
+#include <functional>
 #include <thread>
 #include <utility>
 
 namespace retort {
 
-// A std::jthread running `f` that first moves itself off the starting thread's core, after
-// which it may run anywhere again. Linux starts a new thread on its creator's core, where it
-// takes over while the creator waits for the idle core to be woken and take one of them: on
-// this 2-core machine, 4 ms with one thread running where two should (at 1,000 revisions, a
-// tenth of the run). Moved by its own hand, the new thread waits for the other core alone.
+namespace detail {
+// A std::jthread running `work` on another core than this thread's (see start_beside).
+std::jthread start_off_this_core(std::function<void()> work);
+// The thread start_spare() started, now running `work`, if it was still waiting; else none.
+std::jthread take_spare(std::function<void()>& work);
+}  // namespace detail
+
+// A std::jthread running `f`, started on another core than the starting thread's, after
+// which it may run anywhere. Linux puts a new thread on its creator's core, where it waits
+// for the creator's time slice to end (4 ms here) while the other core idles: the new
+// thread is moved to the other cores by the creator, before it first runs, and lets itself
+// run anywhere again once it does. Where start_spare() has started a thread that no
+// start_beside() has taken yet, that thread runs `f`.
 template <typename F>
 std::jthread start_beside(F&& f) {
-  return std::jthread([f = std::forward<F>(f), from = sched_getcpu()]() mutable {
-    cpu_set_t all;
-    if (from >= 0 && sched_getcpu() == from && sched_getaffinity(0, sizeof all, &all) == 0 && CPU_ISSET(from, &all) &&
-        CPU_COUNT(&all) > 1) {
-      cpu_set_t others = all;
-      CPU_CLR(from, &others);
-      if (sched_setaffinity(0, sizeof others, &others) == 0) sched_setaffinity(0, sizeof all, &all);
-    }
-    f();
-  });
+  std::function<void()> work(std::forward<F>(f));
+  if (auto spare = detail::take_spare(work); spare.joinable()) return spare;
+  return detail::start_off_this_core(std::move(work));
 }
+
+// Starts a thread that waits for the first start_beside() to hand it its work: even on an
+// idle core, a new thread takes a millisecond or more to run on this virtual machine, and a
+// command wants its first thread a millisecond or two after it begins, once the folder is
+// listed. Called first thing by main(), and once a process (later calls do nothing); a
+// spare never taken is left to the process's end.
+void start_spare();
 
 }  // namespace retort
