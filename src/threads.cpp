@@ -66,6 +66,8 @@ std::jthread take_spare(std::function<void()>& work) {
 void start_spare() {
   static std::atomic<bool> started{false};
   if (started.exchange(true)) return;  // once a process: its thread runs the work it is given, then ends
+  cpu_set_t cpus;
+  if (sched_getaffinity(0, sizeof cpus, &cpus) != 0 || CPU_COUNT(&cpus) < 2) return;  // (it would spin on ours)
   auto& s = detail::spare();
   s.thread = detail::start_off_this_core([&s] {
     // Spins (yielding) for as long as a command takes to list a large folder, then sleeps: a
