@@ -62,7 +62,6 @@ int usage_error(std::string const& message) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  retort::start_spare();  // (running by the time a command wants a second thread)
   retort::commands::Context ctx;
   std::string command;
   try {
@@ -88,6 +87,7 @@ int main(int argc, char** argv) {
     if (!run) return usage_error("unknown command '" + command + "'");
     ctx.args = po::collect_unrecognized(parsed.options, po::include_positional);
     ctx.args.erase(ctx.args.begin());  // the command itself
+    retort::start_spare();  // (running by the time the command wants a second thread)
     int code = run(ctx);
     std::cout << ctx.out << std::flush;
     for (auto const& d : ctx.diags.diagnostics()) std::cerr << retort::render(d);

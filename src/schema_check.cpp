@@ -159,16 +159,16 @@ std::set<std::string> with_neighbours(Schema const& s, std::set<std::string> key
   return keys;
 }
 
-// The second pass of check_all, step by step as the first pass lets it (false where that failed).
+// The second pass of check_all, step by step as the first pass lets it (it stops where that failed).
 template <typename WaitFor>
-bool second_pass(Graph const& graph, Plan const& plan, std::vector<std::set<std::string>> const& touched,
+void second_pass(Graph const& graph, Plan const& plan, std::vector<std::set<std::string>> const& touched,
                  WaitFor const& wait_for, std::map<std::string, std::string> const& naming_convention,
                  DiagnosticSink& diags) {
   DiagnosticSink again;  // pass one reported every error of the upgrades
   Replayer r(naming_convention, again);
   r.expect(plan.steps.size());
   for (std::size_t n = 0; n < plan.steps.size(); ++n) {
-    if (!wait_for(n)) return false;
+    if (!wait_for(n)) return;
     auto const& node = graph.node(*plan.steps[n].revision);
     auto const& rev = *node.revision;
     auto const near = with_neighbours(r.schema, touched[n]);
@@ -214,7 +214,6 @@ bool second_pass(Graph const& graph, Plan const& plan, std::vector<std::set<std:
       diags.warning(*node.file, rev.downgrade.loc.offset, DiagKind::downgrade_differs, rev.id.text,
                     difference(normalized(std::move(before)), normalized(std::move(down.schema))));
   }
-  return true;
 }
 
 }  // namespace
@@ -266,13 +265,12 @@ bool check_all(Graph const& graph, std::map<std::string, std::string> const& nam
   if (steps >= steps_for_two_threads) ahead = start_beside(first_pass);
   else first_pass();
   DiagnosticSink second_diags;
-  bool const done = second_pass(graph, *plan, touched, wait_for, naming_convention, second_diags);
+  second_pass(graph, *plan, touched, wait_for, naming_convention, second_diags);
   if (ahead.joinable()) ahead.join();
   if (thrown) std::rethrow_exception(thrown);
-  bool const first_ok = ready.load() <= steps;
   diags.append(std::move(first_diags));
-  if (!first_ok) return false;  // (pass one reported every error of the upgrades; nothing of pass two counts)
-  if (done) diags.append(std::move(second_diags));
+  if (ready.load() > steps) return false;  // (pass one reported every error of the upgrades; nothing of pass two counts)
+  diags.append(std::move(second_diags));
   return !diags.has_errors();
 }
 

@@ -30,8 +30,8 @@ std::jthread start_beside(F&& f) {
 // Starts a thread that waits for the first start_beside() to hand it its work: even on an
 // idle core, a new thread takes a millisecond or more to run on this virtual machine, and a
 // command wants its first thread a millisecond or two after it begins, once the folder is
-// listed. Called first thing by main(), and once a process (later calls do nothing); a
-// spare never taken is left to the process's end.
+// listed. Called by main() just before it runs a command (not for --help or --version),
+// once a process (later calls do nothing); a spare never taken is left to the process's end.
 void start_spare();
 
 }  // namespace retort
