@@ -88,8 +88,12 @@ char const* scan_id(Scanner const& s, char const* p, ast::Name& out) {
   if (e == p || (e != s.end && *e == '$')) return nullptr;
   // The header's and the blocks' keywords are never ids: `revision` alone on its line
   // must not take the next line's `revises` as its id.
-  for (auto keyword : {"revision", "revises", "message", "created", "branch_labels", "depends_on", "upgrade", "downgrade"})
-    if (match_keyword(s, p, keyword) == e) return nullptr;
+  using namespace std::string_view_literals;  // (lengths known here: a keyword of another length is no match)
+  static constexpr std::string_view keywords[] = {"revision"sv, "revises"sv,    "message"sv, "created"sv,
+                                                  "branch_labels"sv, "depends_on"sv, "upgrade"sv, "downgrade"sv};
+  std::string_view const id(p, static_cast<std::size_t>(e - p));
+  for (auto keyword : keywords)
+    if (same_word(id, keyword)) return nullptr;
   out = {s.loc(p, e), ast::Text(p, e)};
   return e;
 }

@@ -2,7 +2,8 @@
 // replays: the same script and the same errors, whether the second part's schema turns out
 // to be the first part's end or not, and however far the second thread has got when the
 // first needs its part (all of it, or a step, the rest replayed by the first). And `check`,
-// whose two passes run at once from 64 revisions, reports what one thread would.
+// whose two passes run at once from 64 revisions, reports what one thread would. And steps
+// that wait for a rendering thread held back come out whole and in order.
 #include <doctest/doctest.h>
 
 #include <chrono>
@@ -81,42 +82,56 @@ struct Linked {
 
 using ms = std::chrono::milliseconds;
 
+// The project planned for a command, and an Assembler for PostgreSQL to assemble it with.
+struct Compiling {
+  DiagnosticSink diags;
+  Linked linked;
+  Graph const& graph;
+  std::optional<Plan> plan;
+  ScriptOptions const options;
+  Assembler assembler;
+  Compiling(fs::path const& dir, Command command, char const* range)
+      : graph(linked.load(dir, diags)), plan(make_plan(graph, command, range, diags)),
+        assembler(*dialects::find_dialect("postgresql"), graph, options, diags) {
+    REQUIRE(plan);
+  }
+  // The script (where replay succeeded), then every diagnostic: the assembler's, then
+  // `replay_diags`.
+  std::string finish(bool replayed, DiagnosticSink&& replay_diags) {
+    auto script = assembler.finish();
+    diags.append(std::move(replay_diags));
+    std::string out = replayed && script ? *script : "(no script)\n";
+    for (auto const& d : diags.diagnostics()) out += render(d);
+    return out;
+  }
+};
+
 // `downgrade heads:base` of the project to PostgreSQL: the script, then every diagnostic.
 // The second part renders its steps apart, as `retort downgrade` does. The first part takes
 // `first_pause` after its first step (the second part gets ahead meanwhile); the second
 // takes `pause` after each step past its first `quick` (the first gets to it meanwhile).
 std::string downgrade(fs::path const& dir, std::size_t split_from, ms first_pause = ms(0), int quick = 0,
                       ms pause = ms(0)) {
-  DiagnosticSink diags;
-  Linked linked;
-  auto const& graph = linked.load(dir, diags);
-  auto plan = make_plan(graph, Command::downgrade, "heads:base", diags);
-  REQUIRE(plan);
-  ScriptOptions const options;
+  Compiling c(dir, Command::downgrade, "heads:base");
   DiagnosticSink replay_diags;
-  Assembler assembler(*dialects::find_dialect("postgresql"), graph, options, diags);
-  Assembler::Apart apart(assembler);
+  Assembler::Apart apart(c.assembler);
   schema::ReplayHooks hooks;
   hooks.split_from = split_from;
-  hooks.idle = [&](std::function<bool()> const* work) { assembler.when_idle(work); };
+  hooks.idle = [&](std::function<bool()> const* work) { c.assembler.when_idle(work); };
   int given = 0;
   hooks.ahead = [&](schema::CheckedStep&& step) {
     apart.add(std::move(step));
     if (++given > quick) std::this_thread::sleep_for(pause);
   };
-  hooks.taken = [&] { assembler.splice(apart); };
+  hooks.taken = [&] { c.assembler.splice(apart); };
   bool first = true;
   auto const each = [&](schema::CheckedStep&& step) {
-    assembler.add(std::move(step));
+    c.assembler.add(std::move(step));
     if (first) std::this_thread::sleep_for(first_pause);
     first = false;
   };
-  bool const replayed = schema::replay(graph, "heads", *plan, {}, replay_diags, each, nullptr, true, hooks);
-  auto script = assembler.finish();
-  diags.append(std::move(replay_diags));
-  std::string out = replayed && script ? *script : "(no script)\n";
-  for (auto const& d : diags.diagnostics()) out += render(d);
-  return out;
+  bool const replayed = schema::replay(c.graph, "heads", *c.plan, {}, replay_diags, each, nullptr, true, hooks);
+  return c.finish(replayed, std::move(replay_diags));
 }
 
 constexpr auto one_thread = std::numeric_limits<std::size_t>::max();
@@ -235,5 +250,47 @@ TEST_CASE("check: a downgrade restores the schema as the database shows it (cons
   CHECK(check(dir) == "passed\n" + warning(4, 8, "foreign key 'fk_d_a' of table 'd' is missing or differs") +
                           warning(5, 8, "check constraint 'ck_b' of table 'a' is missing or differs") +
                           warning(7, 8, "table 'a' has an extra unique constraint 'uq_w'"));
+  fs::remove_all(dir);
+}
+
+namespace {
+
+// `upgrade base:heads` of the project to PostgreSQL through an Assembler whose rendering
+// thread is first held for `hold` (as when it starts behind another thread on the other
+// core): the steps replayed meanwhile wait for it, a bounded number of batches at a time.
+std::string upgrade(fs::path const& dir, ms hold) {
+  Compiling c(dir, Command::upgrade, "base:heads");
+  bool held = false;
+  std::function<bool()> const hold_once = [&] {
+    if (!held) std::this_thread::sleep_for(hold);
+    held = true;
+    return false;
+  };
+  if (hold > ms(0)) c.assembler.when_idle(&hold_once);
+  DiagnosticSink replay_diags;
+  bool const replayed = schema::replay(c.graph, "base", *c.plan, {}, replay_diags,
+                                       [&](schema::CheckedStep&& step) { c.assembler.add(std::move(step)); });
+  if (hold > ms(0)) c.assembler.when_idle(nullptr);
+  CHECK(held == (hold > ms(0)));
+  return c.finish(replayed, std::move(replay_diags));
+}
+
+}  // namespace
+
+TEST_CASE("assemble: steps replayed while the rendering thread is held come out whole and in order") {
+  // 1,500 steps are 23 batches: more than may wait for the rendering thread at once.
+  auto const dir = write_chain({1500, 0, 0, 0}, "assemble_held");
+  auto const script = upgrade(dir, ms(300));
+  CHECK(script == upgrade(dir, ms(0)));
+  std::size_t at = 0;
+  for (int i = 1; i <= 1500; ++i) {
+    auto const running = i == 1 ? std::string("-- Running upgrade  -> 0001\n")
+                                : fmt::format("-- Running upgrade {:04} -> {:04}\n", i - 1, i);
+    auto const found = script.find(running, at);
+    REQUIRE_MESSAGE(found != std::string::npos, running);
+    at = found + running.size();
+  }
+  CHECK(script.find("-- Running upgrade", at) == std::string::npos);
+  CHECK(script.ends_with("COMMIT;\n\n"));
   fs::remove_all(dir);
 }
