@@ -93,6 +93,10 @@ struct Dialect {
   // Whether rendering reads Op::indexes (a rebuild re-creates them; MySQL checks the
   // indexes its foreign keys need): the replay gathers them only for such a dialect.
   bool reads_table_indexes = false;
+  // Whether rendering reads more of Op::table than its name, constraints and comment (its
+  // columns), or reads Op::table_before: where not, the replay gives ops cards of their
+  // tables rather than the tables (see schema::OpNeeds).
+  bool reads_whole_tables = true;
 };
 
 // Rebuilds a table from its shape `before` to the shape (and indexes) of `last`, the last

@@ -122,6 +122,7 @@ Dialect const oracle = [] {
   d.column_type = column_type;
   d.column_spec = column_definition;
   d.render_override = render_override;
+  d.reads_whole_tables = false;  // render_override() and the generic renderer: a table by name, constraints and comment
   return d;
 }();
 

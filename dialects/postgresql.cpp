@@ -78,6 +78,7 @@ Dialect const postgresql = [] {
   d.column_type = column_type;
   d.create_enums = create_enums;
   d.drop_enums = drop_enums;
+  d.reads_whole_tables = false;  // the generic renderer: an op's table by name, constraints and comment
   return d;
 }();
 

@@ -43,7 +43,7 @@ class Replayer {
     schema.refers_to.reserve(revisions);
   }
   std::set<std::string>* touched = nullptr;  // where set, the keys of the tables each statement acts on
-  bool table_indexes = true;                 // ops carry their table's indexes (Op::indexes)
+  OpNeeds needs;                             // what ops carry for their rendering
 
   // Brings what is derived up to date with the table `k`, set in the schema directly.
   void derive(std::string const& k) { reindex(k); }
@@ -131,6 +131,13 @@ class Replayer {
   // statement is done.
   std::shared_ptr<Table const> snapshot(Cow<Table> const& t) const {
     return recording_ ? t.share() : std::shared_ptr<Table const>(std::shared_ptr<Table const>(), &*t);
+  }
+  // The same, for an op whose rendering may read only the table's name, constraints and
+  // comment (OpNeeds::whole_tables false): a card of those, where ops are kept, so that the
+  // table is not shared (see OpNeeds).
+  std::shared_ptr<Table const> op_table(Cow<Table> const& t) const {
+    if (!recording_ || needs.whole_tables) return snapshot(t);
+    return std::make_shared<Table const>(Table{t->schema, t->name, {}, t->constraints, t->comment});
   }
   // A column as a statement finds or leaves it, for its op: a copy of its own where ops are
   // kept; where not, a copy in one of the replayer's two slots (`which`: 0 for the column

@@ -112,7 +112,7 @@ void Replayer::statement(Statement const& s, bool autocommit, bool assume, std::
   if (table_key)
     if (auto it = schema.tables.find(std::string_view(*table_key)); it != schema.tables.end()) {
       foreign_keys_before = foreign_keys(*it->second);
-      if (recording_) op.table_before = snapshot(it->second);
+      if (recording_ && needs.whole_tables) op.table_before = snapshot(it->second);
       target_ = &it->second;  // apply's lookup of it
     }
   if (auto const* ci = get_if<CreateIndex>(s); ci && ci->concurrently && !autocommit && !assume)
@@ -139,7 +139,7 @@ void Replayer::statement(Statement const& s, bool autocommit, bool assume, std::
   if (!out || assume) return;
   // The table's indexes, for what a rebuild re-creates and MySQL's check of the indexes a
   // foreign key needs: only where they can be needed.
-  if (table_indexes && op.table && (op.table_before || get_if<DropIndex>(s)))
+  if (needs.table_indexes && op.table && (op.table_before || get_if<DropIndex>(s)))
     if (auto io = schema.indexes_of.find(std::string_view(KeyView(op.table->schema, op.table->name)));
         io != schema.indexes_of.end())
       for (auto const& ik : io->second) op.indexes.push_back(schema.indexes.at(ik).share());
@@ -476,7 +476,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
         keys_change || (pk && std::find(pk->columns.begin(), pk->columns.end(), ac->column.column) != pk->columns.end()))
       resolve_autoincrement(*t);
     op.column = column_copy(*t->column(ac->column.column), 0);
-    op.table = snapshot(*cow);
+    op.table = op_table(*cow);
     return true;
   }
   if (auto const* dc = get_if<DropColumn>(s)) {
@@ -494,7 +494,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
     if (std::any_of(t->constraints->begin(), t->constraints->end(), on_column))
       std::erase_if(t->constraints.write(), on_column);
     std::erase_if(t->columns, [&](Column const& col) { return col.name == dc->column.column; });
-    op.table = snapshot(*cow);
+    op.table = op_table(*cow);
     if (is_enum(op.column)) drop_unused_enums(op);
     return true;
   }
@@ -534,7 +534,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
           for (auto& e : index.write().elements)  // copied only if it has the column
             if (auto* ic = boost::get<IndexColumn>(&e.get()); ic && ic->name.text == old_name) ic->name.text = c->name;
     op.column = column_copy(*c, 0);
-    op.table = snapshot(*cow);
+    op.table = op_table(*cow);
     return true;
   }
   if (auto const* al = get_if<AlterColumn>(s)) {
@@ -558,7 +558,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
       }
     }
     op.column = column_copy(*c, 0);
-    op.table = snapshot(*cow);
+    op.table = op_table(*cow);
     if (is_enum(op.old_column)) drop_unused_enums(op);
     return true;
   }
@@ -575,7 +575,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
     Index i{ci->name.text, t->schema, t->name, ci->unique, ci->elements,
             ci->method ? std::optional<Text>(ci->method->text) : std::nullopt,
             ci->where ? std::optional<RawSql>(*ci->where) : std::nullopt};
-    op.table = snapshot(*cow);
+    op.table = op_table(*cow);
     schema.indexes_of[key(t->schema, t->name)].insert(k);
     op.index = schema.indexes.emplace(k, Cow<Index>(std::move(i))).first->second.share();
     return true;
@@ -588,7 +588,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
     if (di->table && index.table != di->table->name)
       return error(di->table->loc, DiagKind::index_elsewhere, di->name.text, index.table, di->table->name), false;
     op.index = it->second.share();
-    if (auto* t = table(index.schema, index.table, di->name.loc, false)) op.table = snapshot(*t);
+    if (auto* t = table(index.schema, index.table, di->name.loc, false)) op.table = op_table(*t);
     if (auto io = schema.indexes_of.find(key(index.schema, index.table)); io != schema.indexes_of.end())
       io->second.erase(it->first);
     schema.indexes.erase(it);
@@ -600,7 +600,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
     Constraint added;
     if (!add_constraint(cow->write(), body_constraint(ad->body, std::string(ad->name.text)), ad->loc, &added)) return false;
     op.constraint = std::make_shared<Constraint const>(added);
-    op.table = snapshot(*cow);
+    op.table = op_table(*cow);
     return true;
   }
   if (auto const* dc = get_if<DropConstraint>(s)) {
@@ -612,14 +612,14 @@ bool Replayer::apply(Statement const& s, Op& op) {
     if (it == all.end()) return error(dc->name.loc, DiagKind::no_constraint, key(t->schema, t->name), dc->name.text), false;
     op.constraint = std::make_shared<Constraint const>(*it);
     all.erase(it);
-    op.table = snapshot(*cow);
+    op.table = op_table(*cow);
     return true;
   }
   if (auto const* cot = get_if<CommentOnTable>(s)) {
     auto* cow = table(cot->table.schema, cot->table.name, cot->table.loc);
     if (!cow) return false;
     cow->write().comment = cot->text ? std::optional<Text>(cot->text->value) : std::nullopt;
-    op.table = snapshot(*cow);
+    op.table = op_table(*cow);
     return true;
   }
   if (auto const* coc = get_if<CommentOnColumn>(s)) {
@@ -631,7 +631,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
     op.old_column = column_copy(*c, 1);
     c->comment = coc->text ? Ref<Text>(coc->text->value) : Ref<Text>();
     op.column = column_copy(*c, 0);
-    op.table = snapshot(*cow);
+    op.table = op_table(*cow);
     return true;
   }
   if (auto const* in = get_if<Insert>(s)) {
@@ -640,7 +640,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
     auto const* t = &**cow;
     for (auto const& c : in->columns)
       if (!t->column(c.text)) return error(c.loc, DiagKind::no_column, key(t->schema, t->name), c.text), false;
-    op.table = snapshot(*cow);
+    op.table = op_table(*cow);
     return true;
   }
   return true;  // execute: opaque to the model

@@ -170,6 +170,8 @@ struct Op {
   bool autocommit = false;                // inside `autocommit { }`
   // The table acted on, as it is after the statement (as it was before, for drop table).
   // Snapshots are shared between the ops that leave a table as it is (inserts, indexes).
+  // Where rendering reads no more than the table's name, constraints and comment (see
+  // OpNeeds::whole_tables), a statement that leaves the table standing holds a card of those.
   std::shared_ptr<Table const> table;
   // What the statement acts on, where it acts on one (held by pointer: an op is small, and
   // a million inserts are a million ops).
@@ -177,7 +179,8 @@ struct Op {
   std::shared_ptr<Column const> old_column;       // altered or renamed: before
   std::shared_ptr<Constraint const> constraint;   // added or dropped
   std::shared_ptr<Index const> index;             // created or dropped
-  std::shared_ptr<Table const> table_before;  // the table before the statement (what a rebuild copies from)
+  std::shared_ptr<Table const> table_before;  // the table before the statement (what a rebuild copies from), where
+                                              // OpNeeds::whole_tables
   // The table's indexes after the statement (what a rebuild re-creates), where the replay
   // was asked for them.
   std::vector<std::shared_ptr<Index const>> indexes;
@@ -226,6 +229,18 @@ struct ReplayHooks {
   std::function<void()> taken;
 };
 
+// What rendering reads of an op besides its statement, column, constraint and index, which
+// replay gathers only where it is read (a dialect says: Dialect::reads_table_indexes and
+// reads_whole_tables).
+struct OpNeeds {
+  bool table_indexes = true;  // Op::indexes
+  // Op::table's columns, and Op::table_before. Where not, a statement that leaves its table
+  // standing gives its op a card of the table (its schema, name, constraints and comment),
+  // not the table itself: the schema's table is then not shared, and the next statement on
+  // it changes it in place rather than copying all its columns first.
+  bool whole_tables = true;
+};
+
 // What a replay ended with, kept by a caller that exits without tearing it down (which costs
 // as much as a tenth of the replay): the schema after the last step, and what a replay in
 // two parts was done with (the other part's schema, the snapshot it began from).
@@ -237,7 +252,7 @@ struct Ending {
 // The same, handing each checked step to `each` as soon as it is checked (its ops are gone
 // after): memory holds one step's ops, not the whole plan's. false if any statement fails.
 // Where `end` is given, the schemas replay is done with are moved there rather than torn
-// down. Without `table_indexes`, ops carry no Op::indexes (for dialects that never read them).
+// down. Ops carry what `needs` says their rendering reads.
 //
 // With the hooks for it, a downgrade of `hooks.split_from` steps or more is replayed in two
 // parts at once, where the revisions its first part downgrades are the last the upgrades
@@ -250,7 +265,7 @@ struct Ending {
 // Either way the steps, errors and schema are those of one thread replaying in order.
 bool replay(Graph const& graph, std::string const& range_start, Plan const& plan,
             std::map<std::string, std::string> const& naming_convention, DiagnosticSink& diags,
-            std::function<void(CheckedStep&&)> const& each, Ending* end = nullptr, bool table_indexes = true,
+            std::function<void(CheckedStep&&)> const& each, Ending* end = nullptr, OpNeeds needs = {},
             ReplayHooks const& hooks = {});
 
 // `retort check`: replays every revision's upgrade in order (errors as replay reports them)

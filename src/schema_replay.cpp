@@ -72,10 +72,10 @@ struct Snapshot {
 struct SecondPart {
   static constexpr std::size_t entries_a_piece = 256;  // of the snapshot's, taken in one piece
 
-  SecondPart(std::map<std::string, std::string> const& conventions, bool table_indexes, Snapshot&& snapshot,
+  SecondPart(std::map<std::string, std::string> const& conventions, OpNeeds needs, Snapshot&& snapshot,
              std::size_t first_step)
       : replayer(conventions, diags), from(std::move(snapshot)), next(first_step) {
-    replayer.table_indexes = table_indexes;
+    replayer.needs = needs;
   }
 
   // Builds the replayer's schema from the snapshot, a piece at a time: its tables, its
@@ -117,11 +117,11 @@ struct SecondPart {
 class Replay {
  public:
   Replay(Graph const& graph, Plan const& plan, std::map<std::string, std::string> const& conventions,
-         DiagnosticSink& diags, std::function<void(CheckedStep&&)> const& each, bool table_indexes,
+         DiagnosticSink& diags, std::function<void(CheckedStep&&)> const& each, OpNeeds needs,
          ReplayHooks const& hooks)
       : graph_(graph), plan_(plan), conventions_(conventions), diags_(diags), each_(each), hooks_(hooks),
         first_(conventions, diags) {
-    first_.table_indexes = table_indexes;
+    first_.needs = needs;
   }
   Replay(Replay const&) = delete;
   Replay& operator=(Replay const&) = delete;
@@ -195,7 +195,7 @@ class Replay {
   // The plan's steps from split_->step, given to the other thread as idle work. Every block
   // they read is parsed by now (their revisions' upgrades were read): no piece waits on a parse.
   void give_second_part(Snapshot&& from) {
-    second_ = std::make_unique<SecondPart>(conventions_, first_.table_indexes, std::move(from), split_->step);
+    second_ = std::make_unique<SecondPart>(conventions_, first_.needs, std::move(from), split_->step);
     second_->work = [this, &part = *second_] { return piece(part); };
     hooks_.idle(&second_->work);
     given_ = true;
@@ -262,10 +262,10 @@ class Replay {
 
 bool replay(Graph const& graph, std::string const& range_start, Plan const& plan,
             std::map<std::string, std::string> const& naming_convention, DiagnosticSink& diags,
-            std::function<void(CheckedStep&&)> const& each, Ending* end, bool table_indexes, ReplayHooks const& hooks) {
+            std::function<void(CheckedStep&&)> const& each, Ending* end, OpNeeds needs, ReplayHooks const& hooks) {
   std::optional<Plan> made;  // the upgrades up to the range's start, replayed first
   if (!hooks.before && !(made = upgrades_before(graph, range_start, diags))) return false;
-  Replay r(graph, plan, naming_convention, diags, each, table_indexes, hooks);
+  Replay r(graph, plan, naming_convention, diags, each, needs, hooks);
   return r.upgrades(hooks.before ? *hooks.before : *made) && r.steps(end);
 }
 

@@ -130,7 +130,7 @@ std::string downgrade(fs::path const& dir, std::size_t split_from, ms first_paus
     if (first) std::this_thread::sleep_for(first_pause);
     first = false;
   };
-  bool const replayed = schema::replay(c.graph, "heads", *c.plan, {}, replay_diags, each, nullptr, true, hooks);
+  bool const replayed = schema::replay(c.graph, "heads", *c.plan, {}, replay_diags, each, nullptr, {}, hooks);
   return c.finish(replayed, std::move(replay_diags));
 }
 

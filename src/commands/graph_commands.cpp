@@ -132,7 +132,7 @@ int run_plan(Context& ctx, Command command) {
     hooks.taken = [&] { assembler.splice(apart); };
     bool const replayed = before && schema::replay(loaded->graph, start, *plan, config.naming_convention, replay_diags,
                                                    [&](schema::CheckedStep&& step) { assembler.add(std::move(step)); },
-                                                   end.get(), dialect->reads_table_indexes, hooks);
+                                                   end.get(), {dialect->reads_table_indexes, dialect->reads_whole_tables}, hooks);
     auto script = assembler.finish();
     later.append(std::move(replay_diags));
     if (!replayed || !script) return false;
