@@ -62,7 +62,7 @@ auto const sql_keyword_def = (kw("current_timestamp") >> attr(ast::SqlKeyword::c
                              (kw("current_date") >> attr(ast::SqlKeyword::current_date)) |
                              (kw("current_time") >> attr(ast::SqlKeyword::current_time));
 
-RETORT_RULE(default_expr, ast::DefaultExpr,
+RETORT_CHOICE_RULE(default_expr, ast::DefaultExpr,
             "a default value (a literal, current_timestamp, a call like now(), or raw SQL)")
 auto const default_expr_def = literal | sql_keyword | function_call | raw_sql;
 
@@ -80,7 +80,7 @@ auto const foreign_key_body_def = kw("foreign") >> kw("key") > column_list > nam
 RETORT_RULE(check_body, ast::CheckBody, "'check'")
 auto const check_body_def = kw("check") >> &(lit('(') | lit('$')) > raw_sql_expected;
 
-RETORT_RULE(constraint_body, ast::ConstraintBody,
+RETORT_CHOICE_RULE(constraint_body, ast::ConstraintBody,
             "a constraint: 'primary key (...)', 'unique (...)', 'foreign key (...) references ...' or 'check (...)'")
 auto const constraint_body_def = key_body | foreign_key_body | check_body;
 
@@ -115,7 +115,7 @@ auto const check_option_def = kw("check") > raw_sql_expected;
 RETORT_RULE(comment_option, ast::CommentOption, "'comment'")
 auto const comment_option_def = kw("comment") > named("the comment as a 'quoted string'", string_lit);
 
-RETORT_RULE(column_option, ast::ColumnOption, "a column option")
+RETORT_CHOICE_RULE(column_option, ast::ColumnOption, "a column option")
 auto const column_option_def =
     by_keyword<ast::ColumnOption>(no_otherwise{}, when("not", flag_option), when("null", flag_option),
                                   when("primary", flag_option), when("unique", flag_option),
@@ -128,7 +128,7 @@ auto const column_type = named("a type, such as integer or string(50)", type);
 RETORT_RULE(column_def, ast::ColumnDef, "a column definition")
 auto const column_def_def = name > column_type > many(column_option);
 
-RETORT_RULE(table_element, ast::TableElement, "a column definition or a table constraint")
+RETORT_CHOICE_RULE(table_element, ast::TableElement, "a column definition or a table constraint")
 auto const table_element_def =
     by_keyword<ast::TableElement>(column_def, when("constraint", table_constraint), when("primary", table_constraint),
                                   when("unique", table_constraint), when("foreign", table_constraint),
@@ -151,7 +151,7 @@ auto const sort_order_def =
 RETORT_RULE(index_column, ast::IndexColumn, "an index column")
 auto const index_column_def = name > sort_order;
 
-RETORT_RULE(index_element, ast::IndexElement, "a column name or an expression as raw SQL")
+RETORT_CHOICE_RULE(index_element, ast::IndexElement, "a column name or an expression as raw SQL")
 auto const index_element_def = raw_sql | index_column;
 
 RETORT_RULE(create_index, ast::CreateIndex, "'create index'")
@@ -222,7 +222,7 @@ auto const set_default_def = kw("set") >> kw("default") > default_expr;
 RETORT_RULE(comment_change, ast::CommentChange, "'comment'")
 auto const comment_change_def = kw("comment") > named("the comment as a 'quoted string' or null", string_or_null);
 
-RETORT_RULE(change, ast::Change,
+RETORT_CHOICE_RULE(change, ast::Change,
             "a change: 'type', 'set not null', 'drop not null', 'set default', 'drop default' or 'comment'")
 auto const change_def = type_change | flag_change | set_default | comment_change;
 
