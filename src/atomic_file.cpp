@@ -6,14 +6,77 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <condition_variable>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <functional>
+#include <mutex>
+#include <system_error>
+#include <thread>
 #include <vector>
 
 namespace retort {
 
+// Where the rounds of syncing begin (a piece of the script, as Assembler spills it): the
+// fsync of a script of 800 KB took 2.0 to 2.4 ms, after rounds 0.25 to 0.4 ms.
+constexpr long long sync_in_rounds_from = 1 << 18;
+
+struct AtomicFile::Syncer {
+  std::mutex mutex;
+  std::condition_variable more;
+  long long written = 0;  // as the writer last said
+  long long synced = 0;   // by the rounds done
+  bool stop = false;
+  int error = 0;  // errno of a round that failed (the kernel tells a write-back error once: to that round)
+  std::thread thread;
+};
+
+AtomicFile::AtomicFile(std::string path) : path_(std::move(path)) {}
 AtomicFile::~AtomicFile() { discard(); }
+
+// The syncing thread's rounds: each syncs what had been written when it began, until told
+// to stop or a round fails.
+static void sync_rounds(AtomicFile::Syncer& s, int fd) {
+  std::unique_lock lock(s.mutex);
+  for (;;) {
+    s.more.wait(lock, [&] { return s.stop || s.written > s.synced; });
+    if (s.stop) return;
+    long long const target = s.written;
+    lock.unlock();
+    int const failed = fdatasync(fd) == 0 ? 0 : errno;
+    lock.lock();
+    if (failed) {
+      s.error = failed;
+      return;
+    }
+    s.synced = target;
+  }
+}
+
+void AtomicFile::start_syncing() {
+  syncer_ = std::make_unique<Syncer>();
+  syncer_->written = written_;
+  try {
+    syncer_->thread = std::thread(sync_rounds, std::ref(*syncer_), fd_);
+  } catch (std::system_error const&) {  // no thread to be had: commit()'s fsync does it all, as below the threshold
+    syncer_.reset();
+  }
+}
+
+bool AtomicFile::stop_syncing() {
+  if (!syncer_) return true;
+  {
+    std::lock_guard lock(syncer_->mutex);
+    syncer_->stop = true;
+  }
+  syncer_->more.notify_one();
+  syncer_->thread.join();  // (after the round under way, if any)
+  int const failed = syncer_->error;
+  syncer_.reset();
+  if (failed && error_.empty()) error_ = std::strerror(failed);
+  return failed == 0;
+}
 
 bool AtomicFile::open() {
   if (fd_ >= 0) return true;
@@ -45,10 +108,19 @@ void AtomicFile::write(std::string_view piece) {
   // Only a start (nothing waits for it): commit()'s fsync is what makes the file durable.
   sync_file_range(fd_, written_, static_cast<long long>(piece.size()), SYNC_FILE_RANGE_WRITE);
   written_ += static_cast<long long>(piece.size());
+  if (syncer_) {
+    {
+      std::lock_guard lock(syncer_->mutex);
+      syncer_->written = written_;
+    }
+    syncer_->more.notify_one();
+  } else if (written_ >= sync_in_rounds_from) {
+    start_syncing();
+  }
 }
 
 bool AtomicFile::commit(std::string& error) {
-  bool ok = open() && fsync(fd_) == 0;
+  bool ok = open() && stop_syncing() && fsync(fd_) == 0;
   if (!ok && error_.empty()) error_ = std::strerror(errno);
   if (fd_ >= 0) {
     ok = ::close(fd_) == 0 && ok;
@@ -63,6 +135,7 @@ bool AtomicFile::commit(std::string& error) {
 }
 
 void AtomicFile::discard() {
+  stop_syncing();
   if (fd_ >= 0) ::close(fd_);
   fd_ = -1;
   if (!temp_.empty()) std::remove(temp_.c_str());

@@ -1,6 +1,7 @@
 // Writing a file whole or not at all: a temporary file in the same folder, fsync, rename.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -10,9 +11,16 @@ namespace retort {
 // to a temporary file beside it, which is removed if commit() is not reached or fails. An
 // existing file at `path` is left untouched unless commit() succeeds. The temporary file
 // is created by the first write (or by commit(), for an empty file).
+//
+// From its first quarter megabyte on, a thread of its own syncs what has been written
+// (fdatasync), round after round, while the rest is written: a sync waits for as long as the
+// data not yet synced takes to reach the disk (8 MB here: 14 to 17 ms; its last fifth: 3 ms),
+// so that commit()'s fsync, which the command waits for, is left with the last round's.
+// Durability is commit()'s fsync's, as before; a round that fails fails commit().
 class AtomicFile {
  public:
-  explicit AtomicFile(std::string path) : path_(std::move(path)) {}
+  explicit AtomicFile(std::string path);
+  struct Syncer;  // (atomic_file.cpp)
   AtomicFile(AtomicFile const&) = delete;
   AtomicFile& operator=(AtomicFile const&) = delete;
   ~AtomicFile();
@@ -25,12 +33,15 @@ class AtomicFile {
  private:
   bool open();
   void discard();
+  void start_syncing();
+  bool stop_syncing();  // false where a round of it failed (error_ is set)
 
   std::string path_;
   std::string temp_;  // the temporary file's path, once created
   int fd_ = -1;
   long long written_ = 0;  // bytes written so far
   std::string error_;  // the first failure
+  std::unique_ptr<Syncer> syncer_;  // from sync_in_rounds_from (atomic_file.cpp) on
 };
 
 // Replaces `path` with `content`; on failure returns false with `error` set and leaves
