@@ -179,6 +179,9 @@ Dialect make(std::string_view name, std::span<std::string_view const> words) {
   d.name = name;
   d.transactional_ddl = false;
   d.reads_table_indexes = true;  // fk_needing()
+  // render_override() and the generic renderer read an op's table by name, constraints and
+  // comment (table_options() only CREATE TABLE's, whose op holds the whole table).
+  d.reads_whole_tables = false;
   d.quote_open = '`';
   d.quote_close = '`';
   d.reserved_words = {words.begin(), words.end()};
