@@ -37,7 +37,7 @@ AtomicFile::~AtomicFile() { discard(); }
 
 // The syncing thread's rounds: each syncs what had been written when it began, until told
 // to stop or a round fails.
-static void sync_rounds(AtomicFile::Syncer& s, int fd) {
+void AtomicFile::sync_rounds(Syncer& s, int fd) {
   std::unique_lock lock(s.mutex);
   for (;;) {
     s.more.wait(lock, [&] { return s.stop || s.written > s.synced; });

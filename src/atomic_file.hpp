@@ -20,7 +20,6 @@ namespace retort {
 class AtomicFile {
  public:
   explicit AtomicFile(std::string path);
-  struct Syncer;  // (atomic_file.cpp)
   AtomicFile(AtomicFile const&) = delete;
   AtomicFile& operator=(AtomicFile const&) = delete;
   ~AtomicFile();
@@ -33,7 +32,9 @@ class AtomicFile {
  private:
   bool open();
   void discard();
+  struct Syncer;
   void start_syncing();
+  static void sync_rounds(Syncer& s, int fd);
   bool stop_syncing();  // false where a round of it failed (error_ is set)
 
   std::string path_;
