@@ -29,6 +29,18 @@ struct Skipper : x3::parser<Skipper> {
 
 struct scanner_tag;
 
+}  // namespace retort::grammar
+
+// X3 skips by calling the skipper until it fails: twice where it skipped (the second call
+// finds nothing more). skip_blanks skips the whole run at once, so it is called once.
+template <>
+inline void boost::spirit::x3::detail::skip_over<char const*, retort::grammar::Skipper>(
+    char const*& first, char const* const&, retort::grammar::Skipper const& skipper) {
+  first = retort::lex::skip_blanks(*skipper.scanner, first);
+}
+
+namespace retort::grammar {
+
 using skipper_context_type = x3::context<x3::skipper_tag, Skipper const>;
 using context_type = x3::context<scanner_tag, lex::Scanner const, skipper_context_type>;
 

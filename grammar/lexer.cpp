@@ -7,10 +7,6 @@
 
 namespace retort::lex {
 
-ast::Loc Scanner::loc(char const* from, char const* to) const {
-  return {static_cast<std::uint32_t>(from - begin), static_cast<std::uint32_t>(to - from)};
-}
-
 static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // `/* ... */` at p (not nested); throws when it does not end.
@@ -23,7 +19,11 @@ static char const* skip_block_comment(Scanner const& s, char const* p) {
 char const* skip_blanks_scan(Scanner const& s, char const* p) {
   auto const* from = p;
   for (;;) {
-    while (is_space(*p)) ++p;  // (the NUL at the end is not a space)
+    while (is_space(*p)) {  // (the NUL at the end is not a space)
+      if (*p++ != '\n') continue;
+      for (std::uint64_t eight; s.end - p >= 8 && (std::memcpy(&eight, p, 8), eight == 0x2020202020202020);)
+        p += 8;  // the next line's indent, eight spaces at a time
+    }
     if (s.end - p >= 2 && p[0] == '-' && p[1] == '-') {
       auto const* eol = std::find(p, s.end, '\n');
       if (s.comments) s.comments->push_back(s.loc(p, eol));
@@ -41,9 +41,26 @@ char const* skip_blanks_scan(Scanner const& s, char const* p) {
 
 char const* scan_word_at(Scanner const& s, char const* p) {
   s.word_from = p;
-  if (!is_word_start(*p)) return s.word_to = p;  // (nor a word's character)
-  while (is_word_char(*p)) ++p;
-  return s.word_to = p;
+  auto const* e = p;
+  if (is_word_start(*e))  // (else not a word's character either)
+    while (is_word_char(*++e)) {
+    }
+  // The key from one load of eight bytes where the text has them (its NUL included), masked
+  // to the word's length.
+  static constexpr auto masks = [] {
+    std::array<std::uint64_t, 9> m{};
+    for (std::size_t n = 0; n < 8; ++n) m[n] = (std::uint64_t{1} << (8 * n)) - 1;
+    m[8] = ~std::uint64_t{0};
+    return m;
+  }();
+  auto const n = std::min<std::size_t>(static_cast<std::size_t>(e - p), 8);
+  std::uint64_t bytes = 0;
+  if (s.end + 1 - p >= 8)
+    std::memcpy(&bytes, p, 8);
+  else
+    std::memcpy(&bytes, p, n);
+  s.word_key = (bytes | case_bits) & masks[n];
+  return s.word_to = e;
 }
 
 char const* match_keyword(Scanner const& s, char const* p, std::string_view keyword) {

@@ -3,6 +3,8 @@
 // by grammar/*_def.hpp.
 #pragma once
 
+#include <algorithm>
+#include <cstdint>
 #include <string_view>
 #include <tuple>
 
@@ -44,12 +46,13 @@ struct Keyword : x3::parser<Keyword> {
   using attribute_type = x3::unused_type;
   static bool const has_attribute = false;
   std::string_view word;
-  constexpr explicit Keyword(std::string_view w) : word(w) {}
+  lex::KeywordKey key;
+  constexpr explicit Keyword(std::string_view w) : word(w), key(w) {}
 
   template <typename It, typename Ctx, typename RCtx, typename A>
   bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, A&) const {
     x3::skip_over(first, last, ctx);
-    auto const* end = lex::match_keyword(x3::get<scanner_tag>(ctx), first, word);
+    auto const* end = lex::match_keyword(x3::get<scanner_tag>(ctx), first, key);
     if (!end) return false;
     first = end;
     return true;
@@ -227,12 +230,12 @@ inline constexpr bool is_alternative_of = [] {
 // One case of by_keyword(): `parser`, where the next word is `word`.
 template <typename Parser>
 struct Case {
-  std::string_view word;
+  lex::KeywordKey word;
   Parser parser;
 };
 template <typename Subject>
 constexpr Case<typename x3::extension::as_parser<Subject>::value_type> when(std::string_view word, Subject const& s) {
-  return {word, x3::as_parser(s)};
+  return {lex::KeywordKey(word), x3::as_parser(s)};
 }
 struct no_otherwise {};
 
@@ -247,18 +250,26 @@ struct ByKeyword : x3::parser<ByKeyword<Attr, Otherwise, Parsers...>> {
   static bool const has_attribute = true;
   Otherwise otherwise;
   std::tuple<Case<Parsers>...> cases;
-  constexpr ByKeyword(Otherwise o, Case<Parsers>... c) : otherwise(o), cases(c...) {}
+  // Bit n set where a case's keyword has n bytes (bit 63: 63 or more): most words have the
+  // length of none, and no keyword is compared with them.
+  std::uint64_t lengths = 0;
+  constexpr ByKeyword(Otherwise o, Case<Parsers>... c) : otherwise(o), cases(c...) {
+    for (auto n : {c.word.word.size()...}) lengths |= std::uint64_t{1} << std::min<std::size_t>(n, 63);
+  }
 
   template <typename It, typename Ctx, typename RCtx, typename A>
   bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, A& attr) const {
     It p = first;
     x3::skip_over(p, last, ctx);
     auto const& scanner = x3::get<scanner_tag>(ctx);
-    std::string_view const word(p, static_cast<std::size_t>(lex::scan_word(scanner, p) - p));
+    auto const* const word_end = lex::scan_word(scanner, p);
+    auto const length = static_cast<std::size_t>(word_end - p);
     bool tried = false;
-    bool const parsed = std::apply(
+    bool const parsed = (lengths >> std::min<std::size_t>(length, 63) & 1) && std::apply(
         [&](auto const&... c) {
-          return ((!tried && lex::same_word(word, c.word) && (tried = true) && one(c.parser, first, last, ctx, rctx, attr)) || ...);
+          return ((!tried && lex::scanned_word_is(scanner, word_end, c.word) && (tried = true) &&
+                   one(c.parser, first, last, ctx, rctx, attr)) ||
+                  ...);
         },
         cases);
     if (parsed) return true;

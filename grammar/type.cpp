@@ -14,22 +14,22 @@ using ast::TypeKind;
 enum class Args { none, length, precision_scale, timezone, enum_values, native };
 
 struct TypeWord {
-  std::string_view word;
+  KeywordKey key;
   TypeKind kind;
   Args args;
 };
 
 constexpr TypeWord type_words[] = {
-    {"integer", TypeKind::integer, Args::none},        {"smallint", TypeKind::smallint, Args::none},
-    {"bigint", TypeKind::bigint, Args::none},          {"boolean", TypeKind::boolean, Args::none},
-    {"float", TypeKind::float_, Args::none},           {"numeric", TypeKind::numeric, Args::precision_scale},
-    {"string", TypeKind::string, Args::length},        {"char", TypeKind::char_, Args::length},
-    {"text", TypeKind::text, Args::none},              {"unicode", TypeKind::unicode, Args::length},
-    {"unicode_text", TypeKind::unicode_text, Args::none}, {"date", TypeKind::date, Args::none},
-    {"time", TypeKind::time, Args::none},              {"datetime", TypeKind::datetime, Args::timezone},
-    {"interval", TypeKind::interval, Args::none},      {"binary", TypeKind::binary, Args::none},
-    {"json", TypeKind::json, Args::none},              {"uuid", TypeKind::uuid, Args::none},
-    {"enum", TypeKind::enum_, Args::enum_values},      {"native", TypeKind::native, Args::native},
+    {KeywordKey("integer"), TypeKind::integer, Args::none}, {KeywordKey("smallint"), TypeKind::smallint, Args::none},
+    {KeywordKey("bigint"), TypeKind::bigint, Args::none}, {KeywordKey("boolean"), TypeKind::boolean, Args::none},
+    {KeywordKey("float"), TypeKind::float_, Args::none}, {KeywordKey("numeric"), TypeKind::numeric, Args::precision_scale},
+    {KeywordKey("string"), TypeKind::string, Args::length}, {KeywordKey("char"), TypeKind::char_, Args::length},
+    {KeywordKey("text"), TypeKind::text, Args::none}, {KeywordKey("unicode"), TypeKind::unicode, Args::length},
+    {KeywordKey("unicode_text"), TypeKind::unicode_text, Args::none}, {KeywordKey("date"), TypeKind::date, Args::none},
+    {KeywordKey("time"), TypeKind::time, Args::none}, {KeywordKey("datetime"), TypeKind::datetime, Args::timezone},
+    {KeywordKey("interval"), TypeKind::interval, Args::none}, {KeywordKey("binary"), TypeKind::binary, Args::none},
+    {KeywordKey("json"), TypeKind::json, Args::none}, {KeywordKey("uuid"), TypeKind::uuid, Args::none},
+    {KeywordKey("enum"), TypeKind::enum_, Args::enum_values}, {KeywordKey("native"), TypeKind::native, Args::native},
 };
 
 char const* expect_char(Scanner const& s, char const* p, char c, char const* what) {
@@ -126,7 +126,7 @@ char const* scan_type(Scanner const& s, char const* p, ast::Type& out) {
   if (e == p) return nullptr;
   std::string_view const written(p, static_cast<std::size_t>(e - p));
   auto const* entry = std::find_if(std::begin(type_words), std::end(type_words),
-                                   [&](TypeWord const& t) { return same_word(written, t.word); });
+                                   [&](TypeWord const& t) { return scanned_word_is(s, e, t.key); });
   if (entry == std::end(type_words)) {
     std::string word(written);
     std::transform(word.begin(), word.end(), word.begin(), ascii_lower);
@@ -141,7 +141,7 @@ char const* scan_type(Scanner const& s, char const* p, ast::Type& out) {
     for (auto [alias, type] : aliases)
       if (alias == word) fail(p, DiagKind::unknown_type_suggestion, std::string(p, e), type);
     std::vector<std::string_view> names;
-    for (auto const& t : type_words) names.push_back(t.word);
+    for (auto const& t : type_words) names.push_back(t.key.word);
     auto guess = suggest(word, names);
     if (guess.empty()) fail(p, DiagKind::unknown_type, std::string(p, e));
     fail(p, DiagKind::unknown_type_suggestion, std::string(p, e), guess);
@@ -150,9 +150,9 @@ char const* scan_type(Scanner const& s, char const* p, ast::Type& out) {
   out.kind = entry->kind;
   switch (entry->args) {
     case Args::none:
-      if (next_is(s, e, '(')) fail(skip_blanks(s, e), DiagKind::type_takes_no_arguments, entry->word);
+      if (next_is(s, e, '(')) fail(skip_blanks(s, e), DiagKind::type_takes_no_arguments, entry->key.word);
       break;
-    case Args::length: e = scan_length(s, e, entry->word, out); break;
+    case Args::length: e = scan_length(s, e, entry->key.word, out); break;
     case Args::precision_scale: e = scan_precision(s, e, out); break;
     case Args::timezone: e = scan_timezone(s, e, out); break;
     case Args::enum_values: e = scan_enum(s, e, out); break;
