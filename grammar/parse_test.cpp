@@ -211,3 +211,21 @@ TEST_CASE("grammar: `base`, `head` and `heads` are reserved in any case") {
   CHECK(first_error("revision a\nrevises (Base, b)\nupgrade { }\ndowngrade { }") ==
         "t.mig:2:10: error: 'Base' is reserved and cannot be a revision id");
 }
+
+TEST_CASE("grammar: keywords in any case, told apart past their eighth byte, and at the text's last byte") {
+  CHECK(canon("CREATE TABLE T (A INTEGER NOT NULL AUTOINCREMENT FALSE, B DateTime(TimeZone) "
+              "DEFAULT Current_Timestamp);") ==
+        "create table T (\n    A integer not null autoincrement false,\n"
+        "    B datetime(timezone) default current_timestamp\n);");
+  // current_timestamq( is a function's name, not the keyword; unicode_texts is no type
+  CHECK(canon("add column t.a datetime default current_timestamq();") ==
+        "add column t.a datetime default current_timestamq();");
+  CHECK(first_error(header + "upgrade {\n    add column t.a unicode_texts;\n}\ndowngrade {\n}\n") ==
+        "t.mig:4:20: error: unknown type 'unicode_texts'; did you mean 'unicode_text'?");
+  // `constrainx` has the length and the first eight bytes of `constraint`: a column's name
+  CHECK(canon("create table t (constrainx integer, constraints integer);") ==
+        "create table t (\n    constrainx integer,\n    constraints integer\n);");
+  // the last word of the text has fewer than eight bytes after it
+  CHECK(first_error(header + "upgrade {\n}\ndowngrade {\n    DROP") ==
+        "t.mig:6:9: error: expected 'table', 'column', 'index' or 'constraint' after 'drop'");
+}
