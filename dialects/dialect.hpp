@@ -11,7 +11,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 #include "src/schema.hpp"
@@ -21,26 +20,46 @@ namespace retort::dialects {
 struct Dialect;
 
 // A set of words, asked of every name rendered: a word whose first letter and length no
-// member has is known absent without hashing it (most names are not reserved).
+// member has is known absent at once (most names are not reserved), and one that may be is
+// compared with the members of its first letter only, held together (a few at most), where
+// hashing it took longer than those comparisons.
 class WordSet {
  public:
   WordSet() = default;
   template <typename It>
   WordSet(It first, It last) : words_(first, last) {
-    for (auto w : words_) shapes_[shape(w).first] |= shape(w).second;
+    std::sort(words_.begin(), words_.end(), [](std::string_view a, std::string_view b) {
+      return std::pair(letter(a), a) < std::pair(letter(b), b);
+    });
+    words_.erase(std::unique(words_.begin(), words_.end()), words_.end());
+    for (std::uint32_t i = 0; i < words_.size(); ++i) {
+      auto const l = letter(words_[i]);
+      if (from_[l] == to_[l]) from_[l] = i;
+      to_[l] = i + 1;
+      lengths_[l] |= length_bit(words_[i]);
+    }
   }
   bool contains(std::string_view w) const {
-    auto [letter, length] = shape(w);
-    return (shapes_[letter] & length) && words_.contains(w);
+    auto const l = letter(w);
+    if (!(lengths_[l] & length_bit(w))) return false;
+    for (auto i = from_[l]; i < to_[l]; ++i)
+      if (same(words_[i], w)) return true;
+    return false;
   }
 
  private:
-  // The row of the first character, and the bit of the length (every length from 63 on shares one).
-  static std::pair<unsigned char, std::uint64_t> shape(std::string_view w) {
-    return {w.empty() ? 0 : static_cast<unsigned char>(w[0]), std::uint64_t{1} << std::min<std::size_t>(w.size(), 63)};
+  static unsigned char letter(std::string_view w) { return w.empty() ? 0 : static_cast<unsigned char>(w[0]); }
+  // The bit of the length (every length from 63 on shares one).
+  static std::uint64_t length_bit(std::string_view w) { return std::uint64_t{1} << std::min<std::size_t>(w.size(), 63); }
+  static bool same(std::string_view a, std::string_view b) {  // (short words: no call to memcmp)
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+      if (a[i] != b[i]) return false;
+    return true;
   }
-  std::unordered_set<std::string_view> words_;
-  std::array<std::uint64_t, 256> shapes_{};
+  std::vector<std::string_view> words_;  // by first letter
+  std::array<std::uint32_t, 256> from_{}, to_{};
+  std::array<std::uint64_t, 256> lengths_{};
 };
 
 // The SQL statements of one checked op, without terminators.

@@ -17,3 +17,10 @@ TEST_CASE("dialects: a word set finds its members and nothing else, whatever the
   CHECK_FALSE(set.contains(""));
   CHECK_FALSE(WordSet().contains("select"));
 }
+
+TEST_CASE("dialects: a word set tells apart the many members of one first letter, given in any order, twice") {
+  std::string_view const words[] = {"over", "or", "on", "order", "of", "outer", "off", "only", "on", "order"};
+  WordSet const set(std::begin(words), std::end(words));
+  for (auto w : words) CHECK(set.contains(w));
+  for (auto w : {"ox", "oo", "ovel", "orders", "o", "OR", "onlY"}) CHECK_FALSE(set.contains(w));
+}

@@ -1,6 +1,7 @@
 // The generic renderer: every op as SQLAlchemy 1.4 and Alembic 1.8 write it, consulting the
 // dialect's table and hooks for what differs.
 #include <algorithm>
+#include <array>
 
 #include <fmt/compile.h>
 #include <fmt/format.h>
@@ -14,15 +15,34 @@ using namespace schema;
 
 namespace {
 
+// The bytes a name may hold unquoted: lower-case ASCII letters, digits, `_` and `$` (1), of
+// which the digits and `$` may not start it (2).
+constexpr auto name_bytes = [] {
+  std::array<unsigned char, 256> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = 1;
+  t['_'] = 1;
+  for (int c = '0'; c <= '9'; ++c) t[c] = 1 | 2;
+  t['$'] = 1 | 2;
+  return t;
+}();
+
+// Quoted unless lower case, legal characters only, and not reserved (checked last: the name
+// is then its own lower case).
 bool needs_quotes(Dialect const& d, std::string_view name) {
-  if (name.empty()) return true;
-  if ((name[0] >= '0' && name[0] <= '9') || name[0] == '$') return true;
-  // Quoted unless lower case, legal characters only, and not reserved (checked last: the
-  // name is then its own lower case).
-  bool plain = std::all_of(name.begin(), name.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '$';
-  });
+  if (name.empty() || name_bytes[static_cast<unsigned char>(name[0])] & 2) return true;
+  unsigned plain = 1;
+  for (char c : name) plain &= name_bytes[static_cast<unsigned char>(c)];
   return !plain || d.reserved_words.contains(name);
+}
+
+// A name the engine would truncate or refuse: never written (apart, so that quoting the
+// names that are fine sets up no more than it needs).
+[[noreturn, gnu::noinline, gnu::cold]] void refuse_name(Dialect const& d, std::string_view name, char const* why) {
+  if (!why)
+    throw Unsupported{fmt::format(FMT_COMPILE("name '{}'"), name),
+                      fmt::format(FMT_COMPILE("it is {} bytes, longer than the {} bytes {} allows"), name.size(),
+                                  d.max_identifier_length, d.name)};
+  throw Unsupported{fmt::format(FMT_COMPILE("name '{}'"), name), why};
 }
 
 // The names, quoted, separated by ", ".
@@ -246,10 +266,9 @@ void generic_alter_column(Dialect const& d, Op const& op, Statements& out) {
 }  // namespace
 
 void append_quoted(std::string& out, Dialect const& d, std::string_view name) {
-  if (name.size() > d.max_identifier_length)  // engines truncate or refuse: never write it
-    throw Unsupported{fmt::format(FMT_COMPILE("name '{}'"), name),
-                      fmt::format(FMT_COMPILE("it is {} bytes, longer than the {} bytes {} allows"), name.size(), d.max_identifier_length, d.name)};
-  if (auto const* why = d.name_problem ? d.name_problem(name) : nullptr) throw Unsupported{fmt::format(FMT_COMPILE("name '{}'"), name), why};
+  if (name.size() > d.max_identifier_length) refuse_name(d, name, nullptr);  // engines truncate or refuse
+  if (d.name_problem)
+    if (auto const* why = d.name_problem(name)) refuse_name(d, name, why);
   if (!needs_quotes(d, name)) {
     out += name;
     return;
