@@ -291,7 +291,6 @@ char const* scan_timestamp(Scanner const& s, char const* p, ast::Name& out) {
   if (!q || q == s.end || *q != '-' || !(q = digits(s, q + 1, 2, mo)) || q == s.end || *q != '-' ||
       !(q = digits(s, q + 1, 2, d)))
     return nullptr;
-  std::string text(p, q);
   auto const* t = q;
   char separator = ' ';
   if (t != s.end && *t == 'T')
@@ -302,13 +301,19 @@ char const* scan_timestamp(Scanner const& s, char const* p, ast::Name& out) {
     fail(p, DiagKind::invalid_timestamp, std::string(p, std::find_if(q, s.end, is_space)));
   auto const* e = scan_time(s, t, h, mi, sec);
   if (!e) fail(p, DiagKind::invalid_timestamp, std::string(p, std::find_if(t, s.end, is_space)));
-  text += separator;
-  text.append(t, e);
+  auto const* date_end = q;
   q = e;
   if ((q != s.end && is_word_char(*q)) || !valid_date(y, mo, d) || h > 23 || mi > 59 || sec > 59)
     fail(p, DiagKind::invalid_timestamp, std::string(p, std::find_if(q, s.end, is_space)));
-  // As written, unless the date and time are apart by more than one space.
-  out = {s.loc(p, q), ast::Text(p, q) == text ? ast::Text(p, q) : s.keep(std::move(text))};
+  // As written, unless the date and time are apart by more than one space (or by a tab).
+  if (t == date_end + 1 && *date_end == separator) {
+    out = {s.loc(p, q), ast::Text(p, q)};
+  } else {
+    std::string text(p, date_end);
+    text += separator;
+    text.append(t, e);
+    out = {s.loc(p, q), s.keep(std::move(text))};
+  }
   return q;
 }
 

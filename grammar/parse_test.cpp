@@ -229,3 +229,25 @@ TEST_CASE("grammar: keywords in any case, told apart past their eighth byte, and
   CHECK(first_error(header + "upgrade {\n}\ndowngrade {\n    DROP") ==
         "t.mig:6:9: error: expected 'table', 'column', 'index' or 'constraint' after 'drop'");
 }
+
+TEST_CASE("grammar: a length is at most 2147483647, leading zeros aside") {
+  CHECK(canon("add column t.a string(2147483647);") == "add column t.a string(2147483647);");
+  CHECK(canon("add column t.a numeric(00000000000010, 000002);") == "add column t.a numeric(10, 2);");
+  CHECK(first_error(header + "upgrade {\n    add column t.a string(2147483648);\n}\ndowngrade {\n}\n") ==
+        "t.mig:4:27: error: number '2147483648' is too large");
+  CHECK(first_error(header + "upgrade {\n    add column t.a string(184467440737095516150);\n}\ndowngrade {\n}\n") ==
+        "t.mig:4:27: error: number '184467440737095516150' is too large");
+}
+
+TEST_CASE("grammar: a created time as written, its date and time one space apart") {
+  auto created = [](std::string const& value) {
+    DiagnosticSink diags;
+    auto r = parse_text(header + "created " + value + "\nupgrade { }\ndowngrade { }", diags);
+    return r && r->created ? std::string(r->created->text) : "error";
+  };
+  CHECK(created("2024-01-15 10:30:00") == "2024-01-15 10:30:00");
+  CHECK(created("2024-01-15T10:30:00.25") == "2024-01-15T10:30:00.25");
+  CHECK(created("2024-01-15   10:30:00") == "2024-01-15 10:30:00");
+  CHECK(created("2024-01-15\t10:30:00") == "2024-01-15 10:30:00");
+  CHECK(created("2024-01-15 \t 10:30:00.5") == "2024-01-15 10:30:00.5");
+}

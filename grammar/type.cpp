@@ -1,7 +1,6 @@
 // Scanning a column type: `integer`, `string(50)`, `numeric(10, 2)`, `datetime(timezone)`,
 // `enum name ('a', 'b')`, `native 'SQL'` (LANGUAGE.md, "Types").
 #include <algorithm>
-#include <charconv>
 #include <type_traits>
 
 #include "grammar/lexer.hpp"
@@ -43,15 +42,17 @@ template <typename What>
 char const* scan_uint(Scanner const& s, char const* p, std::uint32_t& value, What const& what) {
   p = skip_blanks(s, p);
   auto const* e = p;
-  while (e != s.end && *e >= '0' && *e <= '9') ++e;
+  std::uint64_t v = 0;  // (no longer added to once too large: it cannot overflow)
+  for (; e != s.end && *e >= '0' && *e <= '9'; ++e)
+    if (v <= 0x7FFFFFFF) v = v * 10 + static_cast<unsigned>(*e - '0');
   if (e == p) {
     if constexpr (std::is_invocable_v<What>)
       fail(p, DiagKind::expected, what());
     else
       fail(p, DiagKind::expected, what);
   }
-  auto [ptr, ec] = std::from_chars(p, e, value);
-  if (ec != std::errc() || value > 0x7FFFFFFF) fail(p, DiagKind::number_too_large, std::string(p, e));
+  if (v > 0x7FFFFFFF) fail(p, DiagKind::number_too_large, std::string(p, e));
+  value = static_cast<std::uint32_t>(v);
   return e;
 }
 
