@@ -41,10 +41,13 @@ char const* skip_blanks_scan(Scanner const& s, char const* p) {
 
 char const* scan_word_at(Scanner const& s, char const* p) {
   s.word_from = p;
+  if (!is_word_start(*p)) {  // (nor a word's character: no word here, as before ',' or ')')
+    s.word_key = 0;
+    return s.word_to = p;
+  }
   auto const* e = p;
-  if (is_word_start(*e))  // (else not a word's character either)
-    while (is_word_char(*++e)) {
-    }
+  while (is_word_char(*++e)) {
+  }
   // The key from one load of eight bytes where the text has them (its NUL included), masked
   // to the word's length.
   static constexpr auto masks = [] {
