@@ -4,9 +4,11 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <string_view>
 #include <tuple>
+#include <utility>
 
 #include <boost/mpl/contains.hpp>
 
@@ -250,10 +252,12 @@ struct ByKeyword : x3::parser<ByKeyword<Attr, Otherwise, Parsers...>> {
   static bool const has_attribute = true;
   Otherwise otherwise;
   std::tuple<Case<Parsers>...> cases;
+  // The cases' keywords side by side, searched before any case is tried.
+  std::array<lex::KeywordKey, sizeof...(Parsers)> keys;
   // Bit n set where a case's keyword has n bytes (bit 63: 63 or more): most words have the
   // length of none, and no keyword is compared with them.
   std::uint64_t lengths = 0;
-  constexpr ByKeyword(Otherwise o, Case<Parsers>... c) : otherwise(o), cases(c...) {
+  constexpr ByKeyword(Otherwise o, Case<Parsers>... c) : otherwise(o), cases(c...), keys{c.word...} {
     for (auto n : {c.word.word.size()...}) lengths |= std::uint64_t{1} << std::min<std::size_t>(n, 63);
   }
 
@@ -264,14 +268,17 @@ struct ByKeyword : x3::parser<ByKeyword<Attr, Otherwise, Parsers...>> {
     auto const& scanner = x3::get<scanner_tag>(ctx);
     auto const* const word_end = lex::scan_word(scanner, p);
     auto const length = static_cast<std::size_t>(word_end - p);
-    bool tried = false;
-    bool const parsed = (lengths >> std::min<std::size_t>(length, 63) & 1) && std::apply(
-        [&](auto const&... c) {
-          return ((!tried && lex::scanned_word_is(scanner, word_end, c.word) && (tried = true) &&
-                   one(c.parser, first, last, ctx, rctx, attr)) ||
-                  ...);
-        },
-        cases);
+    // The case whose keyword the word is (keywords are told apart: the first that matches),
+    // found by its key, then tried.
+    std::size_t found = keys.size();
+    if (lengths >> std::min<std::size_t>(length, 63) & 1)
+      for (std::size_t i = 0; i < keys.size(); ++i)
+        if (lex::scanned_word_is(scanner, word_end, keys[i])) {
+          found = i;
+          break;
+        }
+    bool const tried = found < keys.size();
+    bool const parsed = tried && try_case(found, first, last, ctx, rctx, attr, std::index_sequence_for<Parsers...>());
     if (parsed) return true;
     if constexpr (std::is_same_v<Otherwise, no_otherwise>) {
       return false;
@@ -283,6 +290,11 @@ struct ByKeyword : x3::parser<ByKeyword<Attr, Otherwise, Parsers...>> {
   }
 
  private:
+  template <typename It, typename Ctx, typename RCtx, typename A, std::size_t... I>
+  bool try_case(std::size_t found, It& first, It const& last, Ctx const& ctx, RCtx& rctx, A& attr,
+                std::index_sequence<I...>) const {
+    return ((found == I && one(std::get<I>(cases).parser, first, last, ctx, rctx, attr)) || ...);
+  }
   template <typename P, typename It, typename Ctx, typename RCtx, typename A>
   static bool one(P const& p, It& first, It const& last, Ctx const& ctx, RCtx& rctx, A& attr) {
     using V = typename x3::traits::attribute_of<P, Ctx>::type;
