@@ -16,6 +16,21 @@ static char const* skip_block_comment(Scanner const& s, char const* p) {
   return close + 2;
 }
 
+// The comment at p, skipped and recorded: its end, or p where none starts there. Apart from
+// the loop over blanks, which then keeps its few registers (most runs hold no comment).
+[[gnu::noinline]] static char const* skip_comment(Scanner const& s, char const* p) {
+  if (s.end - p < 2) return p;
+  char const* end;
+  if (p[0] == '-' && p[1] == '-')
+    end = std::find(p, s.end, '\n');
+  else if (p[0] == '/' && p[1] == '*')
+    end = skip_block_comment(s, p);
+  else
+    return p;
+  if (s.comments) s.comments->push_back(s.loc(p, end));
+  return end;
+}
+
 char const* skip_blanks_scan(Scanner const& s, char const* p) {
   auto const* from = p;
   for (;;) {
@@ -24,18 +39,14 @@ char const* skip_blanks_scan(Scanner const& s, char const* p) {
       for (std::uint64_t eight; s.end - p >= 8 && (std::memcpy(&eight, p, 8), eight == 0x2020202020202020);)
         p += 8;  // the next line's indent, eight spaces at a time
     }
-    if (s.end - p >= 2 && p[0] == '-' && p[1] == '-') {
-      auto const* eol = std::find(p, s.end, '\n');
-      if (s.comments) s.comments->push_back(s.loc(p, eol));
-      p = eol;
-    } else if (s.end - p >= 2 && p[0] == '/' && p[1] == '*') {
-      auto const* after = skip_block_comment(s, p);
-      if (s.comments) s.comments->push_back(s.loc(p, after));
-      p = after;
-    } else {  // remembered only here: an unterminated comment throws again when retried
-      s.blanks_from = from;
-      return s.blanks_to = p;
-    }
+    if (*p == '-' || *p == '/')
+      if (auto const* after = skip_comment(s, p); after != p) {
+        p = after;
+        continue;
+      }
+    // Remembered only here: an unterminated comment throws again when retried.
+    s.blanks_from = from;
+    return s.blanks_to = p;
   }
 }
 
