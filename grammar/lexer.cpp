@@ -77,11 +77,6 @@ char const* scan_word_at(Scanner const& s, char const* p) {
   return s.word_to = e;
 }
 
-char const* match_keyword(Scanner const& s, char const* p, std::string_view keyword) {
-  auto const* e = scan_word(s, p);
-  return same_word(std::string_view(p, static_cast<std::size_t>(e - p)), keyword) ? e : nullptr;
-}
-
 char const* scan_name(Scanner const& s, char const* p, ast::Name& out) {
   if (p != s.end && *p == '"') {
     std::string text;
@@ -261,8 +256,9 @@ char const* scan_literal(Scanner const& s, char const* p, ast::Literal& out) {
     out = {str.loc, ast::LiteralKind::string, str.value};
     return e;
   }
-  static constexpr std::pair<std::string_view, ast::LiteralKind> words[] = {
-      {"true", ast::LiteralKind::true_}, {"false", ast::LiteralKind::false_}, {"null", ast::LiteralKind::null}};
+  static constexpr std::pair<KeywordKey, ast::LiteralKind> words[] = {{KeywordKey("true"), ast::LiteralKind::true_},
+                                                                      {KeywordKey("false"), ast::LiteralKind::false_},
+                                                                      {KeywordKey("null"), ast::LiteralKind::null}};
   for (auto [word, kind] : words)
     if (auto const* e = match_keyword(s, p, word)) {
       out = {s.loc(p, e), kind, {}};

@@ -129,8 +129,6 @@ inline char const* match_keyword(Scanner const& s, char const* p, KeywordKey con
   auto const* e = scan_word(s, p);
   return scanned_word_is(s, e, k) ? e : nullptr;
 }
-// Whether the word at p is `keyword` (ASCII case-insensitive, followed by a word boundary).
-char const* match_keyword(Scanner const& s, char const* p, std::string_view keyword);
 // A bare identifier or a "quoted ""name""".
 char const* scan_name(Scanner const& s, char const* p, ast::Name& out);
 // `[A-Za-z0-9_]+`: a revision id or branch label.

@@ -90,7 +90,8 @@ struct StringToken : Token<StringToken, ast::StringLit> {
 // A string, or `null` for none.
 struct StringOrNullToken : Token<StringOrNullToken, boost::optional<ast::StringLit>> {
   char const* scan(lex::Scanner const& s, char const* p, boost::optional<ast::StringLit>& v) const {
-    if (auto const* e = lex::match_keyword(s, p, "null")) return v = boost::none, e;
+    static constexpr lex::KeywordKey null("null");
+    if (auto const* e = lex::match_keyword(s, p, null)) return v = boost::none, e;
     ast::StringLit str;
     auto const* e = lex::scan_string(s, p, str);
     if (e) v = std::move(str);
@@ -251,13 +252,13 @@ struct ByKeyword : x3::parser<ByKeyword<Attr, Otherwise, Parsers...>> {
   using attribute_type = Attr;
   static bool const has_attribute = true;
   Otherwise otherwise;
-  std::tuple<Case<Parsers>...> cases;
-  // The cases' keywords side by side, searched before any case is tried.
+  // The cases' keywords side by side, searched before any case is tried, and their parsers.
   std::array<lex::KeywordKey, sizeof...(Parsers)> keys;
+  std::tuple<Parsers...> parsers;
   // Bit n set where a case's keyword has n bytes (bit 63: 63 or more): most words have the
   // length of none, and no keyword is compared with them.
   std::uint64_t lengths = 0;
-  constexpr ByKeyword(Otherwise o, Case<Parsers>... c) : otherwise(o), cases(c...), keys{c.word...} {
+  constexpr ByKeyword(Otherwise o, Case<Parsers>... c) : otherwise(o), keys{c.word...}, parsers(c.parser...) {
     for (auto n : {c.word.word.size()...}) lengths |= std::uint64_t{1} << std::min<std::size_t>(n, 63);
   }
 
@@ -293,7 +294,7 @@ struct ByKeyword : x3::parser<ByKeyword<Attr, Otherwise, Parsers...>> {
   template <typename It, typename Ctx, typename RCtx, typename A, std::size_t... I>
   bool try_case(std::size_t found, It& first, It const& last, Ctx const& ctx, RCtx& rctx, A& attr,
                 std::index_sequence<I...>) const {
-    return ((found == I && one(std::get<I>(cases).parser, first, last, ctx, rctx, attr)) || ...);
+    return ((found == I && one(std::get<I>(parsers), first, last, ctx, rctx, attr)) || ...);
   }
   template <typename P, typename It, typename Ctx, typename RCtx, typename A>
   static bool one(P const& p, It& first, It const& last, Ctx const& ctx, RCtx& rctx, A& attr) {

@@ -84,7 +84,8 @@ char const* scan_precision(Scanner const& s, char const* p, ast::Type& out) {
 char const* scan_timezone(Scanner const& s, char const* p, ast::Type& out) {
   if (!next_is(s, p, '(')) return p;
   p = skip_blanks(s, expect_char(s, p, '(', "'('"));
-  auto const* e = match_keyword(s, p, "timezone");
+  static constexpr KeywordKey timezone("timezone");
+  auto const* e = match_keyword(s, p, timezone);
   if (!e) fail(p, DiagKind::expected, "'timezone' after 'datetime('");
   out.timezone = true;
   return expect_char(s, e, ')', "')' after 'timezone'");
