@@ -14,6 +14,7 @@
 #include <boost/program_options.hpp>
 
 #include "grammar/parse.hpp"
+#include "src/heap.hpp"
 #include "src/threads.hpp"
 
 namespace retort {
@@ -205,6 +206,7 @@ std::optional<Project> list_project(ProjectOptions const& options, DiagnosticSin
   sorted.reserve(keys.size());
   for (auto const& k : keys) sorted.push_back(listing.entries[k.entry]);
   listing.entries = std::move(sorted);
+  heap::expect_files(listing.size());  // before the files are read, on two threads
   return project;
 }
 
