@@ -11,7 +11,7 @@ namespace retort::heap {
 void expect_files(std::size_t files) {
   if (files < huge_pages_from_files) return;
   mi_option_set(mi_option_large_os_pages, 1);       // madvise(MADV_HUGEPAGE) on what it maps
-  mi_option_set(mi_option_eager_commit_delay, 0);   // every thread's first segment committed whole too
+  mi_option_set(mi_option_eager_commit_delay, 0);   // a thread's first segment committed whole too
 }
 
 }  // namespace retort::heap
