@@ -192,11 +192,12 @@ void append_index_elements(std::string& out, Dialect const& d, Index const& i) {
   }
 }
 
-void create_table(Dialect const& d, Op const& op, Statements& out) {
-  auto const& t = *op.table;
+// CREATE TABLE of the table `t` under the name `name` (its own, or a rebuild's temporary
+// one), with the options the dialect appends where it has them.
+std::string create_table_sql(Dialect const& d, Table const& t, std::string_view name) {
   std::string sql = "CREATE TABLE ";
   sql.reserve(64 + 48 * (t.columns.size() + t.constraints->size()));  // about a line each
-  append_table_name(sql, d, t);
+  append_quoted_table(sql, d, t.schema, name);
   sql += " (\n";
   bool first = true;
   auto const line = [&] {
@@ -206,12 +207,14 @@ void create_table(Dialect const& d, Op const& op, Statements& out) {
   for (auto const& c : t.columns) line(), append_column_spec(sql, d, c, true);
   for (auto const& c : *t.constraints) line(), append_constraint_sql(sql, d, c);
   sql += first ? ")" : "\n)";
-  if (d.table_options) {  // the comment is a table option there
-    d.table_options(d, t, sql);
-    out.push_back(std::move(sql));
-    return;
-  }
-  out.push_back(std::move(sql));
+  if (d.table_options) d.table_options(d, t, sql);  // the comment is a table option there
+  return sql;
+}
+
+void create_table(Dialect const& d, Op const& op, Statements& out) {
+  auto const& t = *op.table;
+  out.push_back(create_table_sql(d, t, t.name));
+  if (d.table_options) return;
   if (t.comment) out.push_back(fmt::format(FMT_COMPILE("COMMENT ON TABLE {} IS {}"), table_name(d, t), string_literal(d, *t.comment)));
   for (auto const& c : t.columns)
     if (c.comment)
@@ -397,33 +400,47 @@ Statements rebuild(Dialect const& d, Table const& before, Op const& last, Source
 }
 
 namespace {
+// The table rebuilt as Alembic's batch mode does: a temporary table of the new shape, the
+// rows copied into it (a column whose type changed cast), the old table dropped and the new
+// one renamed, its indexes made again. Each statement is built in one string.
 Statements rebuild_sql(Dialect const& d, Table const& before, Op const& last) {
+  auto const& t = *last.table;
+  std::string temp = "_alembic_tmp_";
+  temp += t.name;
   Statements out;
-  Table shape = *last.table;
-  auto const temp = fmt::format(FMT_COMPILE("_alembic_tmp_{}"), shape.name);
-  shape.name = temp;
-  Op create;
-  create.table = std::make_shared<Table const>(shape);
-  create_table(d, create, out);
-  out.resize(1);  // the comments SQLite cannot keep
-  std::vector<std::string> columns, values;
-  for (auto const& c : last.table->columns) {
+  out.reserve(4 + last.indexes.size());
+  out.push_back(create_table_sql(d, t, temp));  // without the comments, which SQLite cannot keep
+  std::string insert = "INSERT INTO ";
+  append_quoted_table(insert, d, t.schema, temp);
+  insert += " (";
+  std::string values;
+  values.reserve(insert.size() + 24 * t.columns.size());
+  for (auto const& c : t.columns) {
     auto const* old = before.column(c.name);
     if (!old) continue;
-    columns.push_back(quote(d, c.name));
-    values.push_back(old->type == c.type ? quote_table(d, "", before.name) + "." + quote(d, c.name)
-                                          : fmt::format(FMT_COMPILE("CAST({}.{} AS {})"), quote(d, before.name), quote(d, c.name),
-                                                        d.column_type(d, c, false)));
+    if (!values.empty()) {
+      insert += ", ";
+      values += ", ";
+    }
+    append_quoted(insert, d, c.name);
+    bool const cast = !(old->type == c.type);
+    if (cast) values += "CAST(";
+    append_quoted(values, d, before.name);
+    values += '.';
+    append_quoted(values, d, c.name);
+    if (cast) ((values += " AS ") += d.column_type(d, c, false)) += ')';
   }
-  auto join = [](std::vector<std::string> const& v) {
-    std::string s;
-    for (auto const& x : v) s += (s.empty() ? "" : ", ") + x;
-    return s;
-  };
-  out.push_back(fmt::format(FMT_COMPILE("INSERT INTO {} ({}) SELECT {} FROM {}"), quote_table(d, shape.schema, temp), join(columns),
-                            join(values), table_name(d, before)));
-  out.push_back("DROP TABLE " + table_name(d, before));
-  out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} RENAME TO {}"), quote_table(d, shape.schema, temp), quote(d, last.table->name)));
+  ((insert += ") SELECT ") += values) += " FROM ";
+  append_table_name(insert, d, before);
+  out.push_back(std::move(insert));
+  std::string drop = "DROP TABLE ";
+  append_table_name(drop, d, before);
+  out.push_back(std::move(drop));
+  std::string rename = "ALTER TABLE ";
+  append_quoted_table(rename, d, t.schema, temp);
+  rename += " RENAME TO ";
+  append_quoted(rename, d, t.name);
+  out.push_back(std::move(rename));
   for (auto const& i : last.indexes) out.push_back(create_index_sql(d, *i, false));
   return out;
 }
