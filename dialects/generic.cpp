@@ -411,10 +411,11 @@ Statements rebuild_sql(Dialect const& d, Table const& before, Op const& last) {
   out.reserve(4 + last.indexes.size());
   out.push_back(create_table_sql(d, t, temp));  // without the comments, which SQLite cannot keep
   std::string insert = "INSERT INTO ";
+  insert.reserve(64 + 40 * t.columns.size());  // each column's name, and its value after
   append_quoted_table(insert, d, t.schema, temp);
   insert += " (";
   std::string values;
-  values.reserve(insert.size() + 24 * t.columns.size());
+  values.reserve(24 * t.columns.size());
   for (auto const& c : t.columns) {
     auto const* old = before.column(c.name);
     if (!old) continue;

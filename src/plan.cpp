@@ -33,10 +33,8 @@ using Ids = std::vector<std::string>;
   return eight(a.data()) == eight(b.data()) && eight(a.data() + n - 8) == eight(b.data() + n - 8);
 }
 
-Ids::const_iterator find_id(Ids const& v, std::string const& s) {
-  return std::find_if(v.begin(), v.end(), [&](std::string const& x) { return same_id(x, s); });
-}
-Ids::iterator find_id(Ids& v, std::string const& s) {
+template <typename V>  // Ids or Ids const
+auto find_id(V& v, std::string const& s) {
   return std::find_if(v.begin(), v.end(), [&](std::string const& x) { return same_id(x, s); });
 }
 
