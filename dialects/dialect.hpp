@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "src/schema.hpp"
+#include "src/text.hpp"
 
 namespace retort::dialects {
 
@@ -43,7 +44,7 @@ class WordSet {
     auto const l = letter(w);
     if (!(lengths_[l] & length_bit(w))) return false;
     for (auto i = from_[l]; i < to_[l]; ++i)
-      if (same(words_[i], w)) return true;
+      if (same_text(words_[i], w)) return true;
     return false;
   }
 
@@ -51,12 +52,6 @@ class WordSet {
   static unsigned char letter(std::string_view w) { return w.empty() ? 0 : static_cast<unsigned char>(w[0]); }
   // The bit of the length (every length from 63 on shares one).
   static std::uint64_t length_bit(std::string_view w) { return std::uint64_t{1} << std::min<std::size_t>(w.size(), 63); }
-  static bool same(std::string_view a, std::string_view b) {  // (short words: no call to memcmp)
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-      if (a[i] != b[i]) return false;
-    return true;
-  }
   std::vector<std::string_view> words_;  // by first letter
   std::array<std::uint32_t, 256> from_{}, to_{};
   std::array<std::uint64_t, 256> lengths_{};

@@ -5,11 +5,11 @@
 #include "src/plan.hpp"
 
 #include <algorithm>
-#include <cstdint>
-#include <cstring>
 #include <regex>
 
 #include <fmt/format.h>
+
+#include "src/text.hpp"
 
 namespace retort {
 
@@ -17,25 +17,11 @@ namespace {
 
 using Ids = std::vector<std::string>;
 
-// Whether two revision ids are the same. The version table's rows are scanned at every step
-// (200 of them under the 200-branch graph), and ids of one length mostly differ inside
-// (r00010000050, r00020000050): from 8 to 16 bytes, the first and the last eight are compared
-// as two numbers, where std::string's == called memcmp for each.
-[[gnu::always_inline]] inline bool same_id(std::string const& a, std::string const& b) {
-  auto const n = a.size();
-  if (n != b.size()) return false;
-  if (n < 8 || n > 16) return a == b;
-  auto const eight = [](char const* p) {
-    std::uint64_t v;
-    std::memcpy(&v, p, sizeof v);
-    return v;
-  };
-  return eight(a.data()) == eight(b.data()) && eight(a.data() + n - 8) == eight(b.data() + n - 8);
-}
-
+// The row `s` of the version table: each step scans the rows several times, 200 of them under
+// the 200-branch graph, where std::string's == called memcmp for each (same_text does not).
 template <typename V>  // Ids or Ids const
 auto find_id(V& v, std::string const& s) {
-  return std::find_if(v.begin(), v.end(), [&](std::string const& x) { return same_id(x, s); });
+  return std::find_if(v.begin(), v.end(), [&](std::string const& x) { return same_text(x, s); });
 }
 
 bool has(std::vector<Rev> const& v, Rev r) { return std::find(v.begin(), v.end(), r) != v.end(); }
@@ -477,11 +463,11 @@ std::vector<char> const& Planner::below_other_heads(Ids const& heads, std::strin
   std::size_t k = 0;
   bool same = below_.size() == g_.size();
   for (auto it = heads.begin(); same && it != heads.end(); ++it)
-    if (!same_id(*it, except)) same = k < below_key_.size() && same_id(below_key_[k++], *it);
+    if (!same_text(*it, except)) same = k < below_key_.size() && same_text(below_key_[k++], *it);
   if (same && k == below_key_.size()) return below_;
   below_key_.clear();
   for (auto const& h : heads)
-    if (!same_id(h, except)) below_key_.push_back(h);
+    if (!same_text(h, except)) below_key_.push_back(h);
   below_ = mark(g_.ancestors(revs(g_.get_revisions(below_key_)), true));
   return below_;
 }
@@ -490,7 +476,7 @@ std::vector<char> const& Planner::below_other_heads(Ids const& heads, std::strin
 // that other current rows already stand on.
 Ids Planner::unmerge_to(Step const& step, Ids const& heads) const {
   auto const& node = g_.node(*step.revision);
-  bool const others = std::any_of(heads.begin(), heads.end(), [&](auto const& h) { return !same_id(h, node.id); });
+  bool const others = std::any_of(heads.begin(), heads.end(), [&](auto const& h) { return !same_text(h, node.id); });
   if (!others && node.normalized_down.size() <= 1) return g_.ids(node.normalized_down);  // nothing below
   std::vector<char> own;  // below the node's own parents, where no other head is
   if (!others) {

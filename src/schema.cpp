@@ -1,6 +1,7 @@
 // Replaying statements against the schema model (see schema.hpp).
 #include "src/schema.hpp"
 #include "src/replayer.hpp"
+#include "src/text.hpp"
 
 #include <algorithm>
 #include <regex>
@@ -18,18 +19,8 @@ std::string key(std::string_view schema, std::string_view name) {
   return k += name;
 }
 
-// Names of one length mostly differ at an end: those are compared first, then the bytes
-// between, in place (a name is a few bytes: calling memcmp for them cost more than they do).
-[[gnu::always_inline]] static inline bool same_name(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  if (a.empty()) return true;
-  if (a.front() != b.front() || a.back() != b.back()) return false;
-  for (std::size_t i = 1; i + 1 < a.size(); ++i)
-    if (a[i] != b[i]) return false;
-  return true;
-}
 Column const* Table::column(std::string_view n) const {
-  auto it = std::find_if(columns.begin(), columns.end(), [&](Column const& c) { return same_name(c.name, n); });
+  auto it = std::find_if(columns.begin(), columns.end(), [&](Column const& c) { return same_text(c.name, n); });
   return it == columns.end() ? nullptr : &*it;
 }
 Column* Table::column(std::string_view n) {
