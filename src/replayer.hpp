@@ -139,16 +139,6 @@ class Replayer {
     if (!recording_ || needs.whole_tables) return snapshot(t);
     return std::make_shared<Table const>(Table{t->schema, t->name, {}, t->constraints, t->comment});
   }
-  // A column as a statement finds or leaves it, for its op: a copy of its own where ops are
-  // kept; where not, a copy in one of the replayer's two slots (`which`: 0 for the column
-  // after, 1 before), owned by nothing and read only until the statement is done (whether it
-  // is of an enum type): 70,000 column statements replayed before a range's start allocated
-  // and freed as many columns.
-  std::shared_ptr<Column const> column_copy(Column const& c, int which) {
-    if (recording_) return std::make_shared<Column const>(c);
-    scratch_columns_[which] = c;
-    return std::shared_ptr<Column const>(std::shared_ptr<Column const>(), &scratch_columns_[which]);
-  }
 
   DiagnosticSink& diags_;
   std::map<std::string, std::string> const& conventions_;
@@ -156,7 +146,6 @@ class Replayer {
   bool failed_ = false;
   bool recording_ = false;  // ops are kept: their tables must be snapshots
   Cow<Table>* target_ = nullptr;  // the table of the statement being applied, found before
-  Column scratch_columns_[2];     // column_copy()'s, where no op is kept
 
  public:
   Schema schema;

@@ -49,7 +49,7 @@ bool is_integer(Type const& t) {
   return t.kind == TypeKind::integer || t.kind == TypeKind::smallint || t.kind == TypeKind::bigint;
 }
 
-bool is_enum(std::shared_ptr<Column const> const& c) { return c && c->type->kind == TypeKind::enum_; }
+bool is_enum(std::optional<Column> const& c) { return c && c->type->kind == TypeKind::enum_; }
 
 // Whether `c` is a foreign key to the table whose key is `k` (compared without building the key).
 bool is_foreign_key_to(Constraint const& c, std::string_view k) {
@@ -472,7 +472,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
     if (auto const* pk = std::as_const(*t).primary_key();
         keys_change || (pk && std::find(pk->columns.begin(), pk->columns.end(), ac->column.column) != pk->columns.end()))
       resolve_autoincrement(*t);
-    op.column = column_copy(*t->column(ac->column.column), 0);
+    op.column = *t->column(ac->column.column);
     op.table = op_table(*cow);
     return true;
   }
@@ -484,7 +484,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
     if (!c) return error(dc->column.loc, DiagKind::no_column, key(t->schema, t->name), dc->column.column), false;
     if (auto user = in_use(*t, c->name); !user.empty())
       return error(dc->column.loc, DiagKind::column_in_use, c->name, key(t->schema, t->name), user), false;
-    op.column = column_copy(*c, 0);
+    op.column = *c;
     auto const on_column = [&](Constraint const& k) {
       return std::find(k.columns.begin(), k.columns.end(), c->name) != k.columns.end();
     };
@@ -503,7 +503,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
     auto const tk = key(t->schema, t->name);
     if (!c) return error(rc->column.loc, DiagKind::no_column, tk, rc->column.column), false;
     if (t->column(rc->new_name.text)) return error(rc->new_name.loc, DiagKind::column_exists, tk, rc->new_name.text), false;
-    op.old_column = column_copy(*c, 1);
+    op.old_column = *c;
     auto const old_name = c->name;
     c->name = rc->new_name.text;
     auto rename = [&](std::vector<Text>& cols) { std::replace(cols.begin(), cols.end(), old_name, c->name); };
@@ -530,7 +530,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
             }))
           for (auto& e : index.write().elements)  // copied only if it has the column
             if (auto* ic = boost::get<IndexColumn>(&e.get()); ic && ic->name.text == old_name) ic->name.text = c->name;
-    op.column = column_copy(*c, 0);
+    op.column = *c;
     op.table = op_table(*cow);
     return true;
   }
@@ -540,7 +540,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
     auto* t = &cow->write();
     auto* c = t->column(al->column.column);
     if (!c) return error(al->column.loc, DiagKind::no_column, key(t->schema, t->name), al->column.column), false;
-    op.old_column = column_copy(*c, 1);
+    op.old_column = *c;
     for (auto const& ch : al->changes) {
       if (auto const* tc = get_if<TypeChange>(ch)) {
         c->type = tc->type;
@@ -554,7 +554,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
         c->comment = cc->text ? Ref<Text>(cc->text->value) : Ref<Text>();
       }
     }
-    op.column = column_copy(*c, 0);
+    op.column = *c;
     op.table = op_table(*cow);
     if (is_enum(op.old_column)) drop_unused_enums(op);
     return true;
@@ -625,9 +625,9 @@ bool Replayer::apply(Statement const& s, Op& op) {
     auto* t = &cow->write();
     auto* c = t->column(coc->column.column);
     if (!c) return error(coc->column.loc, DiagKind::no_column, key(t->schema, t->name), coc->column.column), false;
-    op.old_column = column_copy(*c, 1);
+    op.old_column = *c;
     c->comment = coc->text ? Ref<Text>(coc->text->value) : Ref<Text>();
-    op.column = column_copy(*c, 0);
+    op.column = *c;
     op.table = op_table(*cow);
     return true;
   }

@@ -173,10 +173,13 @@ struct Op {
   // Where rendering reads no more than the table's name, constraints and comment (see
   // OpNeeds::whole_tables), a statement that leaves the table standing holds a card of those.
   std::shared_ptr<Table const> table;
-  // What the statement acts on, where it acts on one (held by pointer: an op is small, and
-  // a million inserts are a million ops).
-  std::shared_ptr<Column const> column;           // added, dropped, altered (after), commented
-  std::shared_ptr<Column const> old_column;       // altered or renamed: before
+  // The column the statement acts on, where it acts on one: a copy in place (a column is a
+  // few pointers into the syntax trees; one allocated apart for each op cost its allocation,
+  // its count's atomic updates and its free on the replaying thread).
+  std::optional<Column> column;      // added, dropped, altered (after), commented
+  std::optional<Column> old_column;  // altered or renamed: before
+  // What else it acts on, where it does (held by pointer: an op is small, and a million
+  // inserts are a million ops).
   std::shared_ptr<Constraint const> constraint;   // added or dropped
   std::shared_ptr<Index const> index;             // created or dropped
   std::shared_ptr<Table const> table_before;  // the table before the statement (what a rebuild copies from), where
