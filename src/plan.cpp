@@ -522,6 +522,10 @@ void Planner::apply(Step& step, Ids& heads) const {
       if (has(heads, i)) out.push_back(i);
     return out;
   };
+  // How many of `ids` are rows (counted, not copied: a step of a chain asks once).
+  auto rows_of = [&](Ids const& ids) {
+    return std::count_if(ids.begin(), ids.end(), [&](auto const& i) { return has(heads, i); });
+  };
 
   if (step.kind == Step::stamp) {
     bool const upgrade = step.ops.front().kind == VersionOp::insert;
@@ -555,9 +559,9 @@ void Planner::apply(Step& step, Ids& heads) const {
   bool const current = has(heads, node.id);
   if (!upgrade && current && (down.empty() || unmerge_to(step, heads).empty())) {
     remove(node.id);
-  } else if (upgrade && (down.empty() || in_heads(down).empty())) {
+  } else if (upgrade && (down.empty() || rows_of(down) == 0)) {
     insert(node.id);
-  } else if (upgrade && down.size() > 1 && in_heads(down).size() > 1) {
+  } else if (upgrade && down.size() > 1 && rows_of(down) > 1) {
     Ids others;
     for (auto const& h : heads)
       if (!has(down, h)) others.push_back(h);
