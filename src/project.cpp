@@ -4,9 +4,11 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <condition_variable>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <thread>
 
 #include <dirent.h>
@@ -254,6 +256,13 @@ struct PendingBlocks::State {
   std::vector<std::size_t> preferred;
   std::atomic<bool> has_preferred{false};       // `preferred` is written, and no more
   std::atomic<std::size_t> next_preferred{0};   // taken by either thread
+  // The work the second thread is lent to (see lend()), under `lent_mutex`.
+  std::mutex lent_mutex;
+  std::condition_variable lent_changed;
+  std::function<void()> const* between = nullptr;
+  std::function<void()> const* after = nullptr;
+  bool in_lent = false;      // the second thread is in between() or after()
+  bool helper_gone = false;  // it has parsed every file and taken its after(), if any
   std::jthread helper;
 };
 
@@ -271,6 +280,7 @@ PendingBlocks::PendingBlocks(std::size_t files, KeepBlocks keep, std::function<v
         std::this_thread::yield();
       go.wait(State::not_yet, std::memory_order_acquire);
       if (go.load(std::memory_order_acquire) == State::blocks) parse_blocks_in_turn();
+      run_lent(true);
     });
   }
   read();
@@ -296,14 +306,51 @@ void PendingBlocks::start(std::span<SourceFile const> files, std::span<ast::Revi
   state_->go.notify_all();
 }
 
-// The second thread's part: the preferred revisions first, then every other file in order.
+// The second thread's part: the preferred revisions first, then every other file in order,
+// each after a piece of the work it is lent, if any.
 void PendingBlocks::parse_blocks_in_turn() {
+  bool parsed = true;  // (a piece of the lent work after each file parsed, not each one passed)
   for (std::size_t next_file = 0;;) {
-    if (parse_preferred()) continue;
+    if (parsed) run_lent(false);
+    if ((parsed = parse_preferred())) continue;
     if (next_file == files_.size()) return;
-    if (claim(next_file)) parse(next_file);
+    if ((parsed = claim(next_file))) parse(next_file);
     ++next_file;
   }
+}
+
+// On the second thread: a piece of the work it is lent (between()), or once every file is
+// parsed (`last`), the rest of it (after()), after which no more is taken.
+void PendingBlocks::run_lent(bool last) {
+  auto& st = *state_;
+  std::function<void()> const* work;
+  {
+    std::lock_guard lock(st.lent_mutex);
+    work = last ? st.after : st.between;
+    if (last) st.helper_gone = true;
+    st.in_lent = work != nullptr;
+  }
+  if (!work) return;
+  (*work)();
+  {
+    std::lock_guard lock(st.lent_mutex);
+    st.in_lent = false;
+  }
+  st.lent_changed.notify_all();
+}
+
+bool PendingBlocks::lend(std::function<void()> const* between, std::function<void()> const* after) {
+  auto& st = *state_;
+  std::unique_lock lock(st.lent_mutex);
+  if (between || after) {
+    if (!st.helper.joinable() || st.helper_gone) return false;
+    st.between = between;
+    st.after = after;
+    return true;
+  }
+  st.between = st.after = nullptr;
+  st.lent_changed.wait(lock, [&] { return !st.in_lent; });
+  return true;
 }
 
 void PendingBlocks::prefer(std::vector<std::size_t> order) {

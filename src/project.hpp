@@ -85,6 +85,13 @@ class PendingBlocks {
   bool wait(std::size_t i);
   // Waits for every file; reports each one's errors, in file order; false if any.
   bool finish(DiagnosticSink& diags);
+  // Lends the second thread to other work (rendering), so that two threads share the two
+  // cores rather than three: `between()` is called before each file whose blocks it parses
+  // (a short piece of that work, or none), and `after()` once it has parsed them all (it
+  // returns once that work is done). False where there is no second thread or it has ended:
+  // the work is then to be done elsewhere. lend(nullptr, nullptr) takes the work back,
+  // returning once the thread is in neither function (after() must have been told to end).
+  bool lend(std::function<void()> const* between, std::function<void()> const* after);
 
  private:
   struct State;
@@ -92,6 +99,7 @@ class PendingBlocks {
   bool claim(std::size_t i);
   bool parse_preferred();
   void parse_blocks_in_turn();
+  void run_lent(bool last);
   std::span<SourceFile const> files_;
   std::span<ast::Revision> revisions_;
   std::vector<std::size_t> bodies_;

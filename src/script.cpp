@@ -115,7 +115,8 @@ struct Assembler::Worker {
   // piece of it is under way.
   std::function<bool()> const* idle = nullptr;
   bool idle_running = false;
-  std::jthread thread;
+  bool rendering = false;  // a batch is being rendered
+  std::jthread thread;     // none where a lent thread serves (Assembler::lent)
 
   // No more batches: the thread renders what is waiting and ends.
   void stop() {
@@ -166,42 +167,70 @@ void Assembler::when_idle(std::function<bool()> const* work) {
 }
 
 void Assembler::start_worker() {
-  if (!worker_) {
-    worker_ = std::make_unique<Worker>();
-    worker_->thread = start_beside([this, &w = *worker_] {
-      std::vector<schema::CheckedStep> steps;
-      for (;;) {
-        {
-          std::unique_lock lock(w.mutex);
-          w.changed.wait(lock, [&] { return !w.waiting.empty() || w.done || w.idle; });
-          if (w.waiting.empty() && w.idle) {  // a piece of the idle work, between batches
-            auto const* work = w.idle;
-            w.idle_running = true;
-            lock.unlock();
-            bool const more = (*work)();
-            lock.lock();
-            w.idle_running = false;
-            if (!more && w.idle == work) w.idle = nullptr;
-            lock.unlock();
-            w.changed.notify_all();
-            continue;
-          }
-          if (w.waiting.empty()) return;  // done, and every batch rendered
-          steps.swap(w.waiting);
-        }
-        w.changed.notify_all();  // room for the next batch
-        try {
-          if (!w.thrown)
-            for (auto const& s : steps) render(s);
-        } catch (...) {
-          w.thrown = std::current_exception();
-        }
-        std::lock_guard lock(w.mutex);
-        w.rendered.push_back(std::move(steps));
-        steps = {};
-      }
-    });
+  if (worker_) return;
+  worker_ = std::make_unique<Worker>();
+  if (!lent_) worker_->thread = start_beside([this] { while (serve(true)) {} });
+}
+
+// On the thread serving the worker: renders the waiting batch, or runs a piece of the idle
+// work where no batch waits; with `wait`, waits for either first. False where there was
+// nothing to do (with `wait`: once done, and every batch rendered).
+bool Assembler::serve(bool wait) {
+  auto& w = *worker_;
+  std::vector<schema::CheckedStep> steps;
+  {
+    std::unique_lock lock(w.mutex);
+    if (wait) w.changed.wait(lock, [&] { return !w.waiting.empty() || w.done || w.idle; });
+    if (w.waiting.empty() && w.idle) {  // a piece of the idle work, between batches
+      auto const* work = w.idle;
+      w.idle_running = true;
+      lock.unlock();
+      bool const more = (*work)();
+      lock.lock();
+      w.idle_running = false;
+      if (!more && w.idle == work) w.idle = nullptr;
+      lock.unlock();
+      w.changed.notify_all();
+      return true;
+    }
+    if (w.waiting.empty()) return false;
+    steps.swap(w.waiting);
+    w.rendering = true;
   }
+  w.changed.notify_all();  // room for the next batch
+  try {
+    if (!w.thrown)
+      for (auto const& s : steps) render(s);
+  } catch (...) {
+    w.thrown = std::current_exception();
+  }
+  {
+    std::lock_guard lock(w.mutex);
+    w.rendered.push_back(std::move(steps));
+    w.rendering = false;
+  }
+  w.changed.notify_all();
+  return true;
+}
+
+void Assembler::lent(bool yes) {
+  lent_ = yes;
+  if (yes) start_worker();  // before the lent thread may look at it
+  else if (worker_ && !worker_->thread.joinable()) worker_.reset();  // (no thread has seen it)
+}
+
+void Assembler::serve_piece() {
+  if (worker_) serve(false);
+}
+
+void Assembler::serve_all() {
+  if (worker_)
+    while (serve(true)) {
+    }
+}
+
+void Assembler::stop_serving() {
+  if (worker_ && lent_) worker_->stop();
 }
 
 void Assembler::hand_over() {
@@ -259,9 +288,17 @@ void Assembler::render(schema::CheckedStep const& checked, Writer& w, Diagnostic
 }
 
 // Waits for every step added to be rendered (the rendering thread ends: a later batch starts
-// another).
+// another; a lent thread goes on serving).
 void Assembler::drain() {
-  if (worker_) {
+  if (worker_ && lent_) {
+    if (!batch_.empty()) hand_over();
+    auto& w = *worker_;
+    {
+      std::unique_lock lock(w.mutex);
+      w.changed.wait(lock, [&] { return w.waiting.empty() && !w.rendering; });
+    }
+    if (auto thrown = w.thrown) std::rethrow_exception(thrown);
+  } else if (worker_) {
     if (!batch_.empty()) hand_over();
     worker_->stop();
     worker_->thread.join();
@@ -295,6 +332,7 @@ void Assembler::splice(Apart& apart) {
 std::optional<std::string> Assembler::finish() {
   if (failed_) return std::nullopt;
   drain();
+  stop_serving();  // every batch is rendered: a lent thread's serve_all() returns
   bool const rendered = render_diags_.size() == 0;
   diags_.append(std::move(render_diags_));
   render_diags_ = DiagnosticSink();

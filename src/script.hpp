@@ -61,6 +61,17 @@ class Assembler {
   // the work back, returning once no call of it is under way.
   void when_idle(std::function<bool()> const* work);
 
+  // Rendering served by a thread of the caller's rather than one of the assembler's own
+  // (the thread that parses the blocks, lent between files: see PendingBlocks::lend), so that
+  // two threads share two cores rather than three. lent(true) before the thread may call
+  // serve_piece() (renders the waiting batch, or a piece of the idle work, if any) and
+  // serve_all() (serves until finish()); lent(false) where no thread could be lent after all.
+  // stop_serving() ends serve_all() where finish() has not (an error thrown meanwhile).
+  void lent(bool yes);
+  void serve_piece();
+  void serve_all();
+  void stop_serving();
+
   // Waits for every step to be rendered and reports rendering's diagnostics to `diags`.
   // The whole script (or, with `output`, what was not yet written to it: nothing); nullopt
   // when an op could not be rendered for the dialect.
@@ -71,6 +82,7 @@ class Assembler {
   void render(schema::CheckedStep const& step);
   void render(schema::CheckedStep const& step, Writer& w, DiagnosticSink& diags) const;
   void start_worker();
+  bool serve(bool wait);
   void hand_over();
   void drain();
 
@@ -83,6 +95,7 @@ class Assembler {
   AtomicFile* output_;
   std::vector<schema::CheckedStep> batch_;
   std::unique_ptr<Worker> worker_;  // started by the first full batch
+  bool lent_ = false;               // a lent thread serves the worker: it has no thread of its own
   bool failed_ = false;
 };
 

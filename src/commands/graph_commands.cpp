@@ -107,6 +107,20 @@ int run_plan(Context& ctx, Command command) {
     // To -o, the script is written as it is rendered, to a temporary file renamed at the end.
     if (!output.empty()) file.emplace(output);
     Assembler assembler(*dialect, loaded->graph, options, later, file ? &*file : nullptr);
+    // The thread parsing the blocks renders too, between files and once they are parsed:
+    // a third thread would leave this one, the replay, a core only two thirds of the time.
+    std::function<void()> const between = [&] { assembler.serve_piece(); };
+    std::function<void()> const after = [&] { assembler.serve_all(); };
+    assembler.lent(true);
+    if (!pending.lend(&between, &after)) assembler.lent(false);
+    struct TakeBack {  // (before the assembler goes, where an error is thrown too)
+      Assembler& assembler;
+      PendingBlocks& pending;
+      ~TakeBack() {
+        assembler.stop_serving();
+        pending.lend(nullptr, nullptr);
+      }
+    } const take_back{assembler, pending};
     // Replay's errors are reported after rendering's (of the steps before the one that failed).
     DiagnosticSink replay_diags;
     auto end = std::make_shared<schema::Ending>();
