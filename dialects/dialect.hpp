@@ -91,7 +91,9 @@ struct Dialect {
   std::string_view add_column = "ADD COLUMN";  // SQL Server and Oracle: ADD
 
   // -- what differs (nullptr: the generic renderer's) --
-  std::string (*column_type)(Dialect const&, schema::Column const&, bool in_create_table) = nullptr;
+  // Appends the column's type (a type is in every column: a string returned for each, then
+  // copied in, cost half of writing it).
+  void (*column_type)(std::string& out, Dialect const&, schema::Column const&, bool in_create_table) = nullptr;
   void (*alter_column)(Dialect const&, schema::Op const&, Statements&) = nullptr;
   void (*create_enums)(Dialect const&, std::vector<schema::Enum> const&, Statements&) = nullptr;
   void (*drop_enums)(Dialect const&, std::vector<schema::Enum> const&, Statements&) = nullptr;
@@ -159,9 +161,13 @@ std::string table_name(Dialect const& d, schema::Table const& t);
 void append_table_name(std::string& out, Dialect const& d, schema::Table const& t);
 std::string trim(std::string_view s);
 std::string_view trimmed(std::string_view s);  // trim's view of `s`
-// Type-table helpers: `NAME(n)` or `NAME`; `NUMERIC(p, s)`; an enum's longest value.
-std::string sized_type(std::string_view name, ast::Type const& t);
-std::string numeric_type(ast::Type const& t);
+// Type-table helpers, appending to `out`: `NAME(n)` or `NAME`; `NUMERIC(p, s)`; a count; and an
+// enum's longest value.
+void append_sized_type(std::string& out, std::string_view name, ast::Type const& t);
+void append_numeric_type(std::string& out, ast::Type const& t);
+void append_count(std::string& out, std::uint32_t n);
 std::size_t longest_value(ast::Type const& t);
+// The column's type as Dialect::column_type writes it, as a string of its own.
+std::string type_sql(Dialect const& d, schema::Column const& c, bool in_create_table);
 
 }  // namespace retort::dialects

@@ -80,13 +80,13 @@ void append_fk_tail(std::string& out, Dialect const& d, Constraint const& c) {
   }
 }
 
+}  // namespace
+
 // A count as decimal digits, without a format string to interpret (types write many).
 void append_count(std::string& out, std::uint32_t n) {
   fmt::format_int digits(n);
   out.append(digits.data(), digits.size());
 }
-
-}  // namespace
 
 std::string_view trimmed(std::string_view s) {
   auto b = s.find_first_not_of(" \t\r\n");
@@ -97,23 +97,27 @@ std::string_view trimmed(std::string_view s) {
 
 std::string trim(std::string_view s) { return std::string(trimmed(s)); }
 
-std::string sized_type(std::string_view name, ast::Type const& t) {
-  std::string out(name);
+void append_sized_type(std::string& out, std::string_view name, ast::Type const& t) {
+  out += name;
   if (t.length) {
     out += '(';
     append_count(out, *t.length);
     out += ')';
   }
-  return out;
 }
 
-std::string numeric_type(ast::Type const& t) {
-  if (!t.scale) return sized_type("NUMERIC", t);
-  std::string out = "NUMERIC(";
+void append_numeric_type(std::string& out, ast::Type const& t) {
+  if (!t.scale) return append_sized_type(out, "NUMERIC", t);
+  out += "NUMERIC(";
   append_count(out, *t.length);
   out += ", ";
   append_count(out, *t.scale);
   out += ')';
+}
+
+std::string type_sql(Dialect const& d, schema::Column const& c, bool in_create_table) {
+  std::string out;
+  d.column_type(out, d, c, in_create_table);
   return out;
 }
 
@@ -248,7 +252,7 @@ void generic_alter_column(Dialect const& d, Op const& op, Statements& out) {
   if (auto it = find([](auto const& c) { return ast::get_if<ast::TypeChange>(c); }); it != s.changes.end()) {
     auto const& tc = boost::get<ast::TypeChange>(it->get());
     auto sql = prefix + " TYPE ";
-    sql += d.column_type(d, *op.column, false);
+    d.column_type(sql, d, *op.column, false);
     if (tc.using_) (sql += " USING ") += trimmed(tc.using_->text);
     out.push_back(std::move(sql));
   }
@@ -337,7 +341,7 @@ void append_column_spec(std::string& out, Dialect const& d, Column const& c, boo
   }
   append_quoted(out, d, c.name);
   out += ' ';
-  out += d.column_type(d, c, in_create_table);
+  d.column_type(out, d, c, in_create_table);
   if (c.default_value) {
     out += " DEFAULT ";
     out += default_sql(d, *c.default_value);
@@ -429,7 +433,11 @@ Statements rebuild_sql(Dialect const& d, Table const& before, Op const& last) {
     append_quoted(values, d, before.name);
     values += '.';
     append_quoted(values, d, c.name);
-    if (cast) ((values += " AS ") += d.column_type(d, c, false)) += ')';
+    if (cast) {
+      values += " AS ";
+      d.column_type(values, d, c, false);
+      values += ')';
+    }
   }
   ((insert += ") SELECT ") += values) += " FROM ";
   append_table_name(insert, d, before);

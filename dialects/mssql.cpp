@@ -17,40 +17,41 @@ namespace {
 
 using namespace schema;
 
-std::string column_type(Dialect const&, Column const& c, bool) {
+void column_type(std::string& out, Dialect const&, Column const& c, bool) {
   using K = ast::TypeKind;
   auto const& t = *c.type;
   auto sized = [&](char const* name, char const* otherwise) {
     return t.length ? fmt::format(FMT_COMPILE("{}({})"), name, *t.length) : std::string(otherwise);
   };
   switch (t.kind) {
-    case K::integer: return "INTEGER";
-    case K::smallint: return "SMALLINT";
-    case K::bigint: return "BIGINT";
-    case K::boolean: return "BIT";
-    case K::float_: return "FLOAT";
-    case K::numeric: return numeric_type(t);
-    case K::string: return sized("VARCHAR", "VARCHAR(max)");
-    case K::unicode: return sized("NVARCHAR", "NVARCHAR(max)");
-    case K::char_: return sized_type("CHAR", t);
-    case K::text: return "VARCHAR(max)";
+    case K::integer: out += "INTEGER"; return;
+    case K::smallint: out += "SMALLINT"; return;
+    case K::bigint: out += "BIGINT"; return;
+    case K::boolean: out += "BIT"; return;
+    case K::float_: out += "FLOAT"; return;
+    case K::numeric: append_numeric_type(out, t); return;
+    case K::string: out += sized("VARCHAR", "VARCHAR(max)"); return;
+    case K::unicode: out += sized("NVARCHAR", "NVARCHAR(max)"); return;
+    case K::char_: append_sized_type(out, "CHAR", t); return;
+    case K::text: out += "VARCHAR(max)"; return;
     case K::unicode_text:
-    case K::json: return "NVARCHAR(max)";
-    case K::date: return "DATE";
-    case K::time: return "TIME";
-    case K::datetime: return t.timezone ? "DATETIMEOFFSET" : "DATETIME";
-    case K::interval: return "DATETIME";
-    case K::binary: return "VARBINARY(max)";
-    case K::uuid: return "UNIQUEIDENTIFIER";
-    case K::enum_: return fmt::format(FMT_COMPILE("VARCHAR({})"), longest_value(t));
-    case K::native: return std::string(t.native());
+    case K::json: out += "NVARCHAR(max)"; return;
+    case K::date: out += "DATE"; return;
+    case K::time: out += "TIME"; return;
+    case K::datetime: out += t.timezone ? "DATETIMEOFFSET" : "DATETIME"; return;
+    case K::interval: out += "DATETIME"; return;
+    case K::binary: out += "VARBINARY(max)"; return;
+    case K::uuid: out += "UNIQUEIDENTIFIER"; return;
+    case K::enum_: out += fmt::format(FMT_COMPILE("VARCHAR({})"), longest_value(t)); return;
+    case K::native: out += t.native(); return;
   }
-  return {};
 }
 
 // SQLAlchemy's SQL Server column: name type NULL|NOT NULL [IDENTITY | DEFAULT x] [CHECK].
 std::string column_definition(Dialect const& d, Column const& c, bool in_create_table) {
-  std::string out = quote(d, c.name) + " " + column_type(d, c, in_create_table) + (c.nullable ? " NULL" : " NOT NULL");
+  std::string out = quote(d, c.name) + " ";
+  column_type(out, d, c, in_create_table);
+  out += c.nullable ? " NULL" : " NOT NULL";
   if (c.autoincrement) out += " IDENTITY";
   else if (c.default_value) out += " DEFAULT " + default_sql(d, *c.default_value);
   append_column_check(d, c, out);
@@ -152,7 +153,7 @@ bool render_override(Dialect const& d, Op const& op, Statements& out) {
     auto const col = quote(d, after.name);
     bool type_or_null = !(before.type == after.type) || before.nullable != after.nullable;
     if (type_or_null)
-      out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} ALTER COLUMN {} {} {}"), table_name(d, t), col, column_type(d, after, false),
+      out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} ALTER COLUMN {} {} {}"), table_name(d, t), col, type_sql(d, after, false),
                                 after.nullable ? "NULL" : "NOT NULL"));
     bool default_change = std::any_of(a->changes.begin(), a->changes.end(), [](ast::Change const& c) {
       auto const* f = ast::get_if<ast::FlagChange>(c);

@@ -16,7 +16,7 @@ namespace {
 
 using namespace schema;
 
-std::string column_type(Dialect const& d, Column const& c, bool) {
+void column_type(std::string& out, Dialect const& d, Column const& c, bool) {
   using K = ast::TypeKind;
   auto const& t = *c.type;
   auto sized = [&](char const* name) {
@@ -24,37 +24,38 @@ std::string column_type(Dialect const& d, Column const& c, bool) {
     return fmt::format(FMT_COMPILE("{}({})"), name, *t.length);
   };
   switch (t.kind) {
-    case K::integer: return "INTEGER";
-    case K::smallint: return "SMALLINT";
-    case K::bigint: return "BIGINT";
-    case K::boolean: return "BOOL";
-    case K::float_: return "FLOAT";
-    case K::numeric: return numeric_type(t);
+    case K::integer: out += "INTEGER"; return;
+    case K::smallint: out += "SMALLINT"; return;
+    case K::bigint: out += "BIGINT"; return;
+    case K::boolean: out += "BOOL"; return;
+    case K::float_: out += "FLOAT"; return;
+    case K::numeric: append_numeric_type(out, t); return;
     case K::string:
-    case K::unicode: return sized("VARCHAR");
-    case K::char_: return sized_type("CHAR", t);
+    case K::unicode: out += sized("VARCHAR"); return;
+    case K::char_: append_sized_type(out, "CHAR", t); return;
     case K::text:
-    case K::unicode_text: return "TEXT";
-    case K::date: return "DATE";
-    case K::time: return "TIME";
+    case K::unicode_text: out += "TEXT"; return;
+    case K::date: out += "DATE"; return;
+    case K::time: out += "TIME"; return;
     case K::datetime:
-    case K::interval: return "DATETIME";
-    case K::binary: return "BLOB";
-    case K::json: return "JSON";
-    case K::uuid: return "CHAR(32)";
+    case K::interval: out += "DATETIME"; return;
+    case K::binary: out += "BLOB"; return;
+    case K::json: out += "JSON"; return;
+    case K::uuid: out += "CHAR(32)"; return;
     case K::enum_: {
       std::string values;
       for (auto const& v : t.values()) values += (values.empty() ? "" : ",") + string_literal(d, v);
-      return "ENUM(" + values + ")";
+      ((out += "ENUM(") += values) += ')';
+      return;
     }
-    case K::native: return std::string(t.native());
+    case K::native: out += t.native(); return;
   }
-  return {};
 }
 
 // SQLAlchemy's MySQL column: name type [NOT NULL] [COMMENT] [AUTO_INCREMENT | DEFAULT] [CHECK].
 std::string column_spec(Dialect const& d, Column const& c, bool in_create_table) {
-  std::string out = quote(d, c.name) + " " + column_type(d, c, in_create_table);
+  std::string out = quote(d, c.name) + " ";
+  column_type(out, d, c, in_create_table);
   if (!c.nullable) out += " NOT NULL";
   if (c.comment) out += " COMMENT " + string_literal(d, *c.comment);
   if (c.autoincrement) out += " AUTO_INCREMENT";
@@ -69,7 +70,9 @@ void table_options(Dialect const& d, Table const& t, std::string& sql) {
 
 // Alembic's _mysql_colspec: type NULL|NOT NULL [AUTO_INCREMENT] [DEFAULT] [COMMENT].
 std::string modify_spec(Dialect const& d, Column const& c) {
-  std::string out = column_type(d, c, false) + (c.nullable ? " NULL" : " NOT NULL");
+  std::string out;
+  column_type(out, d, c, false);
+  out += c.nullable ? " NULL" : " NOT NULL";
   if (c.autoincrement) out += " AUTO_INCREMENT";
   if (c.default_value) out += " DEFAULT " + default_sql(d, *c.default_value);
   if (c.comment) out += " COMMENT " + string_literal(d, *c.comment);

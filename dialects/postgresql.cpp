@@ -25,32 +25,31 @@ constexpr std::array<std::string_view, 106> reserved = {
     "select", "session_user", "similar", "some", "symmetric", "table", "tablesample", "then", "to", "trailing",
     "true", "union", "unique", "user", "using", "variadic", "verbose", "when", "where", "window", "with"};
 
-std::string column_type(Dialect const& d, schema::Column const& c, bool) {
+void column_type(std::string& out, Dialect const& d, schema::Column const& c, bool) {
   using K = ast::TypeKind;
   auto const& t = *c.type;
   switch (t.kind) {
-    case K::integer: return c.autoincrement ? "SERIAL" : "INTEGER";
-    case K::smallint: return c.autoincrement ? "SMALLSERIAL" : "SMALLINT";
-    case K::bigint: return c.autoincrement ? "BIGSERIAL" : "BIGINT";
-    case K::boolean: return "BOOLEAN";
-    case K::float_: return "FLOAT";
-    case K::numeric: return numeric_type(t);
+    case K::integer: out += c.autoincrement ? "SERIAL" : "INTEGER"; return;
+    case K::smallint: out += c.autoincrement ? "SMALLSERIAL" : "SMALLINT"; return;
+    case K::bigint: out += c.autoincrement ? "BIGSERIAL" : "BIGINT"; return;
+    case K::boolean: out += "BOOLEAN"; return;
+    case K::float_: out += "FLOAT"; return;
+    case K::numeric: append_numeric_type(out, t); return;
     case K::string:
-    case K::unicode: return sized_type("VARCHAR", t);
-    case K::char_: return sized_type("CHAR", t);
+    case K::unicode: append_sized_type(out, "VARCHAR", t); return;
+    case K::char_: append_sized_type(out, "CHAR", t); return;
     case K::text:
-    case K::unicode_text: return "TEXT";
-    case K::date: return "DATE";
-    case K::time: return "TIME WITHOUT TIME ZONE";
-    case K::datetime: return t.timezone ? "TIMESTAMP WITH TIME ZONE" : "TIMESTAMP WITHOUT TIME ZONE";
-    case K::interval: return "INTERVAL";
-    case K::binary: return "BYTEA";
-    case K::json: return "JSON";
-    case K::uuid: return "UUID";
-    case K::enum_: return quote(d, t.name());
-    case K::native: return std::string(t.native());
+    case K::unicode_text: out += "TEXT"; return;
+    case K::date: out += "DATE"; return;
+    case K::time: out += "TIME WITHOUT TIME ZONE"; return;
+    case K::datetime: out += t.timezone ? "TIMESTAMP WITH TIME ZONE" : "TIMESTAMP WITHOUT TIME ZONE"; return;
+    case K::interval: out += "INTERVAL"; return;
+    case K::binary: out += "BYTEA"; return;
+    case K::json: out += "JSON"; return;
+    case K::uuid: out += "UUID"; return;
+    case K::enum_: append_quoted(out, d, t.name()); return;
+    case K::native: out += t.native(); return;
   }
-  return {};
 }
 
 void create_enums(Dialect const& d, std::vector<schema::Enum> const& enums, Statements& out) {

@@ -17,32 +17,31 @@ namespace {
 
 using namespace schema;
 
-std::string column_type(Dialect const&, Column const& c, bool) {
+void column_type(std::string& out, Dialect const&, Column const& c, bool) {
   using K = ast::TypeKind;
   auto const& t = *c.type;
   switch (t.kind) {
-    case K::integer: return "INTEGER";
-    case K::smallint: return "SMALLINT";
-    case K::bigint: return "BIGINT";
-    case K::boolean: return "BOOLEAN";
-    case K::float_: return "FLOAT";
-    case K::numeric: return numeric_type(t);
+    case K::integer: out += "INTEGER"; return;
+    case K::smallint: out += "SMALLINT"; return;
+    case K::bigint: out += "BIGINT"; return;
+    case K::boolean: out += "BOOLEAN"; return;
+    case K::float_: out += "FLOAT"; return;
+    case K::numeric: append_numeric_type(out, t); return;
     case K::string:
-    case K::unicode: return sized_type("VARCHAR", t);
-    case K::char_: return sized_type("CHAR", t);
+    case K::unicode: append_sized_type(out, "VARCHAR", t); return;
+    case K::char_: append_sized_type(out, "CHAR", t); return;
     case K::text:
-    case K::unicode_text: return "TEXT";
-    case K::date: return "DATE";
-    case K::time: return "TIME";
+    case K::unicode_text: out += "TEXT"; return;
+    case K::date: out += "DATE"; return;
+    case K::time: out += "TIME"; return;
     case K::datetime:
-    case K::interval: return "DATETIME";
-    case K::binary: return "BLOB";
-    case K::json: return "JSON";
-    case K::uuid: return "CHAR(32)";
-    case K::enum_: return fmt::format(FMT_COMPILE("VARCHAR({})"), longest_value(t));
-    case K::native: return std::string(t.native());
+    case K::interval: out += "DATETIME"; return;
+    case K::binary: out += "BLOB"; return;
+    case K::json: out += "JSON"; return;
+    case K::uuid: out += "CHAR(32)"; return;
+    case K::enum_: out += fmt::format(FMT_COMPILE("VARCHAR({})"), longest_value(t)); return;
+    case K::native: out += t.native(); return;
   }
-  return {};
 }
 
 bool constant(ast::DefaultExpr const& d) { return ast::get_if<ast::Literal>(d) != nullptr; }
