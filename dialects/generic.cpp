@@ -335,10 +335,7 @@ std::string default_sql(Dialect const& d, ast::DefaultExpr const& value) {
 }
 
 void append_column_spec(std::string& out, Dialect const& d, Column const& c, bool in_create_table) {
-  if (d.column_spec) {
-    out += d.column_spec(d, c, in_create_table);
-    return;
-  }
+  if (d.column_spec) return d.column_spec(out, d, c, in_create_table);
   append_quoted(out, d, c.name);
   out += ' ';
   d.column_type(out, d, c, in_create_table);

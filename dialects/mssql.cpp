@@ -48,14 +48,14 @@ void column_type(std::string& out, Dialect const&, Column const& c, bool) {
 }
 
 // SQLAlchemy's SQL Server column: name type NULL|NOT NULL [IDENTITY | DEFAULT x] [CHECK].
-std::string column_definition(Dialect const& d, Column const& c, bool in_create_table) {
-  std::string out = quote(d, c.name) + " ";
+void column_definition(std::string& out, Dialect const& d, Column const& c, bool in_create_table) {
+  append_quoted(out, d, c.name);
+  out += ' ';
   column_type(out, d, c, in_create_table);
   out += c.nullable ? " NULL" : " NOT NULL";
   if (c.autoincrement) out += " IDENTITY";
-  else if (c.default_value) out += " DEFAULT " + default_sql(d, *c.default_value);
+  else if (c.default_value) (out += " DEFAULT ") += default_sql(d, *c.default_value);
   append_column_check(d, c, out);
-  return out;
 }
 
 // Alembic's lookup of the system-named constraint of a column in a catalog view. Names go

@@ -53,15 +53,15 @@ void column_type(std::string& out, Dialect const& d, Column const& c, bool) {
 }
 
 // SQLAlchemy's MySQL column: name type [NOT NULL] [COMMENT] [AUTO_INCREMENT | DEFAULT] [CHECK].
-std::string column_spec(Dialect const& d, Column const& c, bool in_create_table) {
-  std::string out = quote(d, c.name) + " ";
+void column_spec(std::string& out, Dialect const& d, Column const& c, bool in_create_table) {
+  append_quoted(out, d, c.name);
+  out += ' ';
   column_type(out, d, c, in_create_table);
   if (!c.nullable) out += " NOT NULL";
-  if (c.comment) out += " COMMENT " + string_literal(d, *c.comment);
+  if (c.comment) (out += " COMMENT ") += string_literal(d, *c.comment);
   if (c.autoincrement) out += " AUTO_INCREMENT";
-  else if (c.default_value) out += " DEFAULT " + default_sql(d, *c.default_value);
+  else if (c.default_value) (out += " DEFAULT ") += default_sql(d, *c.default_value);
   append_column_check(d, c, out);
-  return out;
 }
 
 void table_options(Dialect const& d, Table const& t, std::string& sql) {
