@@ -516,16 +516,9 @@ void Planner::apply(Step& step, Ids& heads) const {
     *it = to;
     ops.push_back({VersionOp::update, from, to});
   };
-  auto in_heads = [&](Ids const& ids) {
-    Ids out;
-    for (auto const& i : ids)
-      if (has(heads, i)) out.push_back(i);
-    return out;
-  };
+  auto is_row = [&](std::string const& id) { return has(heads, id); };
   // How many of `ids` are rows (counted, not copied: a step of a chain asks once).
-  auto rows_of = [&](Ids const& ids) {
-    return std::count_if(ids.begin(), ids.end(), [&](auto const& i) { return has(heads, i); });
-  };
+  auto rows_of = [&](Ids const& ids) { return std::count_if(ids.begin(), ids.end(), is_row); };
 
   if (step.kind == Step::stamp) {
     bool const upgrade = step.ops.front().kind == VersionOp::insert;
@@ -582,9 +575,8 @@ void Planner::apply(Step& step, Ids& heads) const {
   } else {
     std::string down_revision;
     if (down.size() != 1) {
-      auto present = in_heads(down);
-      if (present.size() != 1) throw RevisionError("Can't do an UPDATE because downrevision is ambiguous");
-      down_revision = present.front();
+      if (rows_of(down) != 1) throw RevisionError("Can't do an UPDATE because downrevision is ambiguous");
+      down_revision = *std::find_if(down.begin(), down.end(), is_row);
     } else {
       down_revision = down.front();
     }
