@@ -97,7 +97,9 @@ struct Dialect {
   void (*alter_column)(Dialect const&, schema::Op const&, Statements&) = nullptr;
   void (*create_enums)(Dialect const&, std::vector<schema::Enum> const&, Statements&) = nullptr;
   void (*drop_enums)(Dialect const&, std::vector<schema::Enum> const&, Statements&) = nullptr;
-  void (*column_spec)(std::string& out, Dialect const&, schema::Column const&, bool in_create_table) = nullptr;  // appended
+  // What follows a column's name and type in its specification, before its CHECK (nullptr:
+  // DEFAULT, then NOT NULL), appended.
+  void (*column_attributes)(std::string& out, Dialect const&, schema::Column const&) = nullptr;
   // Table options after CREATE TABLE's ")" (MySQL's COMMENT=); where set, columns' comments are
   // inline too, and no COMMENT ON statements are written.
   void (*table_options)(Dialect const&, schema::Table const&, std::string& sql) = nullptr;

@@ -335,15 +335,15 @@ std::string default_sql(Dialect const& d, ast::DefaultExpr const& value) {
 }
 
 void append_column_spec(std::string& out, Dialect const& d, Column const& c, bool in_create_table) {
-  if (d.column_spec) return d.column_spec(out, d, c, in_create_table);
   append_quoted(out, d, c.name);
   out += ' ';
   d.column_type(out, d, c, in_create_table);
-  if (c.default_value) {
-    out += " DEFAULT ";
-    out += default_sql(d, *c.default_value);
+  if (d.column_attributes) {
+    d.column_attributes(out, d, c);
+  } else {
+    if (c.default_value) (out += " DEFAULT ") += default_sql(d, *c.default_value);
+    if (!c.nullable) out += " NOT NULL";
   }
-  if (!c.nullable) out += " NOT NULL";
   append_column_check(d, c, out);
 }
 

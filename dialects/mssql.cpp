@@ -48,14 +48,10 @@ void column_type(std::string& out, Dialect const&, Column const& c, bool) {
 }
 
 // SQLAlchemy's SQL Server column: name type NULL|NOT NULL [IDENTITY | DEFAULT x] [CHECK].
-void column_definition(std::string& out, Dialect const& d, Column const& c, bool in_create_table) {
-  append_quoted(out, d, c.name);
-  out += ' ';
-  column_type(out, d, c, in_create_table);
+void column_attributes(std::string& out, Dialect const& d, Column const& c) {
   out += c.nullable ? " NULL" : " NOT NULL";
   if (c.autoincrement) out += " IDENTITY";
   else if (c.default_value) (out += " DEFAULT ") += default_sql(d, *c.default_value);
-  append_column_check(d, c, out);
 }
 
 // Alembic's lookup of the system-named constraint of a column in a catalog view. Names go
@@ -199,7 +195,7 @@ Dialect const mssql = [] {
   d.add_column = "ADD";
   d.version_insert_output = true;
   d.column_type = column_type;
-  d.column_spec = column_definition;
+  d.column_attributes = column_attributes;
   d.render_override = render_override;
   return d;
 }();

@@ -53,15 +53,11 @@ void column_type(std::string& out, Dialect const& d, Column const& c, bool) {
 }
 
 // SQLAlchemy's MySQL column: name type [NOT NULL] [COMMENT] [AUTO_INCREMENT | DEFAULT] [CHECK].
-void column_spec(std::string& out, Dialect const& d, Column const& c, bool in_create_table) {
-  append_quoted(out, d, c.name);
-  out += ' ';
-  column_type(out, d, c, in_create_table);
+void column_attributes(std::string& out, Dialect const& d, Column const& c) {
   if (!c.nullable) out += " NOT NULL";
   if (c.comment) (out += " COMMENT ") += string_literal(d, *c.comment);
   if (c.autoincrement) out += " AUTO_INCREMENT";
   else if (c.default_value) (out += " DEFAULT ") += default_sql(d, *c.default_value);
-  append_column_check(d, c, out);
 }
 
 void table_options(Dialect const& d, Table const& t, std::string& sql) {
@@ -197,7 +193,7 @@ Dialect make(std::string_view name, std::span<std::string_view const> words) {
   };
   d.escape_backslashes = true;
   d.column_type = column_type;
-  d.column_spec = column_spec;
+  d.column_attributes = column_attributes;
   d.table_options = table_options;
   d.render_override = render_override;
   return d;
