@@ -57,8 +57,28 @@ class WordSet {
   std::array<std::uint64_t, 256> lengths_{};
 };
 
-// The SQL statements of one checked op, without terminators.
-using Statements = std::vector<std::string>;
+// The SQL statements of one checked op, written into the script as they are built, each
+// followed by the end the script gives a statement (the dialect's terminator, a blank line,
+// and its separator line if it has one). A statement built in a string of its own, then
+// copied into the script and freed, cost about as much again as writing it.
+class Statements {
+ public:
+  Statements(std::string& script, std::string_view end) : script_(script), end_(end), from_(script.size()) {}
+  Statements(Statements const&) = delete;
+  Statements& operator=(Statements const&) = delete;
+  // A whole statement.
+  void add(std::string_view sql) { (script_ += sql) += end_; }
+  // The script, to write a statement into in place; end() ends it.
+  std::string& sql() { return script_; }
+  void end() { script_ += end_; }
+  // Takes back every statement written since this was made (an op that cannot be rendered).
+  void take_back() { script_.resize(from_); }
+
+ private:
+  std::string& script_;
+  std::string_view end_;
+  std::size_t from_;
+};
 
 struct Dialect {
   std::string_view name;
@@ -120,8 +140,8 @@ struct Dialect {
 // Rebuilds a table from its shape `before` to the shape (and indexes) of `last`, the last
 // of one or more consecutive ops on it (Alembic's batch "move and copy"). Errors are
 // reported as render() reports them.
-Statements rebuild(Dialect const& d, schema::Table const& before, schema::Op const& last, SourceFile const* file,
-                   DiagnosticSink& diags);
+void rebuild(Dialect const& d, schema::Table const& before, schema::Op const& last, SourceFile const* file,
+             DiagnosticSink& diags, Statements& out);
 
 // Thrown by a render hook for what the dialect cannot express; render() reports it at the
 // statement as `STATEMENT on DIALECT: why`.
@@ -136,8 +156,8 @@ struct Unsupported {
 Dialect const* find_dialect(std::string_view name);
 
 // Renders one checked op for the dialect. Errors (a statement the dialect cannot express,
-// a name too long for it) go to diags at the statement.
-Statements render(Dialect const& d, schema::Op const& op, SourceFile const* file, DiagnosticSink& diags);
+// a name too long for it) go to diags at the statement, and nothing of the op is written.
+void render(Dialect const& d, schema::Op const& op, SourceFile const* file, DiagnosticSink& diags, Statements& out);
 
 // -- pieces the dialect files share --
 // Each append_* appends to `out` what the function of the same name without it returns
@@ -156,9 +176,13 @@ std::string constraint_sql(Dialect const& d, schema::Constraint const& c);
 void append_constraint_sql(std::string& out, Dialect const& d, schema::Constraint const& c);
 std::string literal_sql(Dialect const& d, ast::Literal const& l);
 // ALTER TABLE ... ADD [COLUMN] and the constraints the column's own options made.
-Statements add_column_sql(Dialect const& d, schema::Op const& op);
+void add_column_sql(Dialect const& d, schema::Op const& op, Statements& out);
 // The generic renderer's statements for an op (for a hook that adds to them).
-Statements render_generic(Dialect const& d, schema::Op const& op);
+void render_generic(Dialect const& d, schema::Op const& op, Statements& out);
+// CREATE TABLE of the table `t` under the name `name` (its own, or a rebuild's temporary
+// one), with the options the dialect appends where it has them; without the comments that
+// follow it as statements of their own.
+void create_table_sql(Dialect const& d, schema::Table const& t, std::string_view name, Statements& out);
 std::string table_name(Dialect const& d, schema::Table const& t);
 void append_table_name(std::string& out, Dialect const& d, schema::Table const& t);
 std::string trim(std::string_view s);

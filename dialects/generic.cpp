@@ -157,9 +157,9 @@ std::string table_name(Dialect const& d, Table const& t) { return quote_table(d,
 void append_table_name(std::string& out, Dialect const& d, Table const& t) { append_quoted_table(out, d, t.schema, t.name); }
 
 namespace {
-// `ALTER TABLE name`, the start of the statements that change a table, to append the rest to.
-std::string alter_table(Dialect const& d, Table const& t) {
-  std::string sql = "ALTER TABLE ";
+// `ALTER TABLE name`, the start of the statements that change a table, appended.
+std::string& alter_table(std::string& sql, Dialect const& d, Table const& t) {
+  sql += "ALTER TABLE ";
   append_table_name(sql, d, t);
   return sql;
 }
@@ -196,11 +196,11 @@ void append_index_elements(std::string& out, Dialect const& d, Index const& i) {
   }
 }
 
-// CREATE TABLE of the table `t` under the name `name` (its own, or a rebuild's temporary
-// one), with the options the dialect appends where it has them.
-std::string create_table_sql(Dialect const& d, Table const& t, std::string_view name) {
-  std::string sql = "CREATE TABLE ";
-  sql.reserve(64 + 48 * (t.columns.size() + t.constraints->size()));  // about a line each
+}  // namespace
+
+void create_table_sql(Dialect const& d, Table const& t, std::string_view name, Statements& out) {
+  auto& sql = out.sql();
+  sql += "CREATE TABLE ";
   append_quoted_table(sql, d, t.schema, name);
   sql += " (\n";
   bool first = true;
@@ -212,25 +212,27 @@ std::string create_table_sql(Dialect const& d, Table const& t, std::string_view 
   for (auto const& c : *t.constraints) line(), append_constraint_sql(sql, d, c);
   sql += first ? ")" : "\n)";
   if (d.table_options) d.table_options(d, t, sql);  // the comment is a table option there
-  return sql;
+  out.end();
 }
+
+namespace {
 
 void create_table(Dialect const& d, Op const& op, Statements& out) {
   auto const& t = *op.table;
-  out.push_back(create_table_sql(d, t, t.name));
+  create_table_sql(d, t, t.name, out);
   if (d.table_options) return;
-  if (t.comment) out.push_back(fmt::format(FMT_COMPILE("COMMENT ON TABLE {} IS {}"), table_name(d, t), string_literal(d, *t.comment)));
+  if (t.comment) out.add(fmt::format(FMT_COMPILE("COMMENT ON TABLE {} IS {}"), table_name(d, t), string_literal(d, *t.comment)));
   for (auto const& c : t.columns)
     if (c.comment)
-      out.push_back(fmt::format(FMT_COMPILE("COMMENT ON COLUMN {}.{} IS {}"), table_name(d, t), quote(d, c.name), string_literal(d, *c.comment)));
+      out.add(fmt::format(FMT_COMPILE("COMMENT ON COLUMN {}.{} IS {}"), table_name(d, t), quote(d, c.name), string_literal(d, *c.comment)));
 }
 
 void add_column(Dialect const& d, Op const& op, Statements& out) {
-  out = add_column_sql(d, op);
+  add_column_sql(d, op, out);
   auto const& c = *op.column;
   if (c.comment && !d.table_options)  // a comment is inline where table options carry them
-    out.push_back(fmt::format(FMT_COMPILE("COMMENT ON COLUMN {}.{} IS {}"), table_name(d, *op.table), quote(d, c.name),
-                              string_literal(d, *c.comment)));
+    out.add(fmt::format(FMT_COMPILE("COMMENT ON COLUMN {}.{} IS {}"), table_name(d, *op.table), quote(d, c.name),
+                        string_literal(d, *c.comment)));
 }
 
 void insert(Dialect const& d, Op const& op, ast::Insert const& s, Statements& out) {
@@ -239,35 +241,37 @@ void insert(Dialect const& d, Op const& op, ast::Insert const& s, Statements& ou
   for (auto const& row : s.rows) {
     std::string values;
     for (auto const& v : row) values += (values.empty() ? "" : ", ") + literal_sql(d, v);
-    out.push_back(fmt::format(FMT_COMPILE("INSERT INTO {} ({}) VALUES ({})"), table_name(d, *op.table), names(d, cols), values));
+    out.add(fmt::format(FMT_COMPILE("INSERT INTO {} ({}) VALUES ({})"), table_name(d, *op.table), names(d, cols), values));
   }
 }
 
 // ALTER COLUMN as Alembic's PostgreSQL implementation orders it: type, nullability, default, comment.
 void generic_alter_column(Dialect const& d, Op const& op, Statements& out) {
   auto const& s = boost::get<ast::AlterColumn>(op.statement->get());
-  std::string prefix = alter_table(d, *op.table) + " ALTER COLUMN ";
+  std::string prefix;
+  alter_table(prefix, d, *op.table) += " ALTER COLUMN ";
   append_quoted(prefix, d, op.column->name);
   auto const find = [&](auto pred) { return std::find_if(s.changes.begin(), s.changes.end(), pred); };
   if (auto it = find([](auto const& c) { return ast::get_if<ast::TypeChange>(c); }); it != s.changes.end()) {
     auto const& tc = boost::get<ast::TypeChange>(it->get());
-    auto sql = prefix + " TYPE ";
+    auto& sql = out.sql();
+    (sql += prefix) += " TYPE ";
     d.column_type(sql, d, *op.column, false);
     if (tc.using_) (sql += " USING ") += trimmed(tc.using_->text);
-    out.push_back(std::move(sql));
+    out.end();
   }
   for (auto const& c : s.changes)
     if (auto const* f = ast::get_if<ast::FlagChange>(c); f && f->flag != ast::ChangeFlag::drop_default)
-      out.push_back(prefix + (f->flag == ast::ChangeFlag::set_not_null ? " SET NOT NULL" : " DROP NOT NULL"));
+      out.add(prefix + (f->flag == ast::ChangeFlag::set_not_null ? " SET NOT NULL" : " DROP NOT NULL"));
   for (auto const& c : s.changes) {
-    if (auto const* sd = ast::get_if<ast::SetDefault>(c)) out.push_back(prefix + " SET DEFAULT " + default_sql(d, sd->value));
+    if (auto const* sd = ast::get_if<ast::SetDefault>(c)) out.add(prefix + " SET DEFAULT " + default_sql(d, sd->value));
     if (auto const* f = ast::get_if<ast::FlagChange>(c); f && f->flag == ast::ChangeFlag::drop_default)
-      out.push_back(prefix + " DROP DEFAULT");
+      out.add(prefix + " DROP DEFAULT");
   }
   for (auto const& c : s.changes)
     if (ast::get_if<ast::CommentChange>(c))
-      out.push_back(fmt::format(FMT_COMPILE("COMMENT ON COLUMN {}.{} IS {}"), table_name(d, *op.table), quote(d, op.column->name),
-                                comment_literal(d, op.column->comment)));
+      out.add(fmt::format(FMT_COMPILE("COMMENT ON COLUMN {}.{} IS {}"), table_name(d, *op.table), quote(d, op.column->name),
+                          comment_literal(d, op.column->comment)));
 }
 
 }  // namespace
@@ -363,8 +367,8 @@ void append_column_check(Dialect const& d, Column const& c, std::string& out) {
 }
 
 namespace {
-Statements render_op(Dialect const& d, Op const& op);
-Statements rebuild_sql(Dialect const& d, Table const& before, Op const& last);
+void render_op(Dialect const& d, Op const& op, Statements& out);
+void rebuild_sql(Dialect const& d, Table const& before, Op const& last, Statements& out);
 
 // An op the dialect cannot express, reported at its statement.
 void report(Dialect const& d, Op const& op, Unsupported const& u, SourceFile const* file, DiagnosticSink& diags) {
@@ -375,8 +379,9 @@ void report(Dialect const& d, Op const& op, Unsupported const& u, SourceFile con
   else diags.error(DiagKind::unsupported, u.what, d.name, u.why);
 }
 
-std::string create_index_sql(Dialect const& d, Index const& i, bool concurrently) {
-  std::string out = i.unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ";
+void create_index_sql(Dialect const& d, Index const& i, bool concurrently, Statements& statements) {
+  auto& out = statements.sql();
+  out += i.unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ";
   if (concurrently && d.concurrent_indexes) out += "CONCURRENTLY ";
   append_quoted(out, d, i.name);
   out += " ON ";
@@ -387,16 +392,17 @@ std::string create_index_sql(Dialect const& d, Index const& i, bool concurrently
   append_index_elements(out, d, i);
   out += ')';
   if (i.where) (out += " WHERE ") += trimmed(i.where->text);
-  return out;
+  statements.end();
 }
 }  // namespace
 
-Statements rebuild(Dialect const& d, Table const& before, Op const& last, SourceFile const* file, DiagnosticSink& diags) {
+void rebuild(Dialect const& d, Table const& before, Op const& last, SourceFile const* file, DiagnosticSink& diags,
+             Statements& out) {
   try {
-    return rebuild_sql(d, before, last);
+    rebuild_sql(d, before, last, out);
   } catch (Unsupported const& u) {
+    out.take_back();
     report(d, last, u, file, diags);
-    return {};
   }
 }
 
@@ -404,15 +410,13 @@ namespace {
 // The table rebuilt as Alembic's batch mode does: a temporary table of the new shape, the
 // rows copied into it (a column whose type changed cast), the old table dropped and the new
 // one renamed, its indexes made again. Each statement is built in one string.
-Statements rebuild_sql(Dialect const& d, Table const& before, Op const& last) {
+void rebuild_sql(Dialect const& d, Table const& before, Op const& last, Statements& out) {
   auto const& t = *last.table;
   std::string temp = "_alembic_tmp_";
   temp += t.name;
-  Statements out;
-  out.reserve(4 + last.indexes.size());
-  out.push_back(create_table_sql(d, t, temp));  // without the comments, which SQLite cannot keep
-  std::string insert = "INSERT INTO ";
-  insert.reserve(64 + 40 * t.columns.size());  // each column's name, and its value after
+  create_table_sql(d, t, temp, out);  // without the comments, which SQLite cannot keep
+  auto& insert = out.sql();
+  insert += "INSERT INTO ";
   append_quoted_table(insert, d, t.schema, temp);
   insert += " (";
   std::string values;
@@ -438,54 +442,50 @@ Statements rebuild_sql(Dialect const& d, Table const& before, Op const& last) {
   }
   ((insert += ") SELECT ") += values) += " FROM ";
   append_table_name(insert, d, before);
-  out.push_back(std::move(insert));
-  std::string drop = "DROP TABLE ";
+  out.end();
+  auto& drop = out.sql();
+  drop += "DROP TABLE ";
   append_table_name(drop, d, before);
-  out.push_back(std::move(drop));
-  std::string rename = "ALTER TABLE ";
+  out.end();
+  auto& rename = out.sql();
+  rename += "ALTER TABLE ";
   append_quoted_table(rename, d, t.schema, temp);
   rename += " RENAME TO ";
   append_quoted(rename, d, t.name);
-  out.push_back(std::move(rename));
-  for (auto const& i : last.indexes) out.push_back(create_index_sql(d, *i, false));
-  return out;
+  out.end();
+  for (auto const& i : last.indexes) create_index_sql(d, *i, false, out);
 }
 }  // namespace
 
-Statements render(Dialect const& d, Op const& op, SourceFile const* file, DiagnosticSink& diags) {
+void render(Dialect const& d, Op const& op, SourceFile const* file, DiagnosticSink& diags, Statements& out) {
   try {
-    return render_op(d, op);
+    render_op(d, op, out);
   } catch (Unsupported const& u) {
+    out.take_back();
     report(d, op, u, file, diags);
-    return {};
   }
 }
 
 namespace {
-Statements render_op(Dialect const& d, Op const& op) {
-  Statements out;
-  if (d.render_override && d.render_override(d, op, out)) return out;
-  return render_generic(d, op);
+void render_op(Dialect const& d, Op const& op, Statements& out) {
+  if (!d.render_override || !d.render_override(d, op, out)) render_generic(d, op, out);
 }
 }  // namespace
 
-Statements add_column_sql(Dialect const& d, Op const& op) {
+void add_column_sql(Dialect const& d, Op const& op, Statements& out) {
   auto const& t = *op.table;
   auto const& c = *op.column;
-  std::string sql = alter_table(d, t);
-  (sql += ' ') += d.add_column;
+  auto& sql = out.sql();
+  (alter_table(sql, d, t) += ' ') += d.add_column;
   sql += ' ';
   append_column_spec(sql, d, c, false);
-  Statements out;
-  out.push_back(std::move(sql));
+  out.end();
   for (auto const& k : *t.constraints)  // the constraints the column's own options made
     if (k.from_column && k.kind != Constraint::primary_key && k.columns.size() == 1 && k.columns.front() == c.name)
-      out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} ADD {}"), table_name(d, t), constraint_sql(d, k)));
-  return out;
+      out.add(fmt::format(FMT_COMPILE("ALTER TABLE {} ADD {}"), table_name(d, t), constraint_sql(d, k)));
 }
 
-Statements render_generic(Dialect const& d, Op const& op) {
-  Statements out;
+void render_generic(Dialect const& d, Op const& op, Statements& out) {
   auto const& s = op.statement->get();
   auto enums_first = [&] {
     if (!op.create_enums.empty() && d.create_enums) d.create_enums(d, op.create_enums, out);
@@ -497,51 +497,49 @@ Statements render_generic(Dialect const& d, Op const& op) {
     enums_first();
     create_table(d, op, out);
   } else if (ast::get_if<ast::DropTable>(s)) {
-    out.push_back("DROP TABLE " + table_name(d, *op.table));
+    append_table_name(out.sql() += "DROP TABLE ", d, *op.table);
+    out.end();
     enums_after();
   } else if (auto const* rt = ast::get_if<ast::RenameTable>(s)) {
-    out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} RENAME TO {}"), quote_table(d, rt->table.schema, rt->table.name),
-                              quote(d, rt->new_name.text)));
+    out.add(fmt::format(FMT_COMPILE("ALTER TABLE {} RENAME TO {}"), quote_table(d, rt->table.schema, rt->table.name),
+                        quote(d, rt->new_name.text)));
   } else if (ast::get_if<ast::AddColumn>(s)) {
     enums_first();
     add_column(d, op, out);
   } else if (ast::get_if<ast::DropColumn>(s)) {
-    std::string sql = alter_table(d, *op.table) + " DROP COLUMN ";
-    append_quoted(sql, d, op.column->name);
-    out.push_back(std::move(sql));
+    append_quoted(alter_table(out.sql(), d, *op.table) += " DROP COLUMN ", d, op.column->name);
+    out.end();
     enums_after();
   } else if (ast::get_if<ast::RenameColumn>(s)) {
-    std::string sql = alter_table(d, *op.table) + " RENAME ";
-    append_quoted(sql, d, op.old_column->name);
-    sql += " TO ";
-    append_quoted(sql, d, op.column->name);
-    out.push_back(std::move(sql));
+    auto& sql = out.sql();
+    append_quoted(alter_table(sql, d, *op.table) += " RENAME ", d, op.old_column->name);
+    append_quoted(sql += " TO ", d, op.column->name);
+    out.end();
   } else if (ast::get_if<ast::AlterColumn>(s)) {
     enums_first();
     (d.alter_column ? d.alter_column : generic_alter_column)(d, op, out);
     enums_after();
   } else if (auto const* ci = ast::get_if<ast::CreateIndex>(s)) {
-    out.push_back(create_index_sql(d, *op.index, ci->concurrently));
+    create_index_sql(d, *op.index, ci->concurrently, out);
   } else if (auto const* di = ast::get_if<ast::DropIndex>(s)) {
-    out.push_back(fmt::format(FMT_COMPILE("DROP INDEX {}{}"), di->concurrently && d.concurrent_indexes ? "CONCURRENTLY " : "",
-                              quote_table(d, op.index->schema, op.index->name)));
+    out.add(fmt::format(FMT_COMPILE("DROP INDEX {}{}"), di->concurrently && d.concurrent_indexes ? "CONCURRENTLY " : "",
+                        quote_table(d, op.index->schema, op.index->name)));
   } else if (ast::get_if<ast::AddConstraint>(s)) {
-    out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} ADD {}"), table_name(d, *op.table), constraint_sql(d, *op.constraint)));
+    out.add(fmt::format(FMT_COMPILE("ALTER TABLE {} ADD {}"), table_name(d, *op.table), constraint_sql(d, *op.constraint)));
   } else if (ast::get_if<ast::DropConstraint>(s)) {
-    out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} DROP CONSTRAINT {}"), table_name(d, *op.table), quote(d, op.constraint->name)));
+    out.add(fmt::format(FMT_COMPILE("ALTER TABLE {} DROP CONSTRAINT {}"), table_name(d, *op.table), quote(d, op.constraint->name)));
   } else if (ast::get_if<ast::CommentOnTable>(s)) {
-    out.push_back(fmt::format(FMT_COMPILE("COMMENT ON TABLE {} IS {}"), table_name(d, *op.table), comment_literal(d, op.table->comment)));
+    out.add(fmt::format(FMT_COMPILE("COMMENT ON TABLE {} IS {}"), table_name(d, *op.table), comment_literal(d, op.table->comment)));
   } else if (ast::get_if<ast::CommentOnColumn>(s)) {
-    out.push_back(fmt::format(FMT_COMPILE("COMMENT ON COLUMN {}.{} IS {}"), table_name(d, *op.table), quote(d, op.column->name),
-                              comment_literal(d, op.column->comment)));
+    out.add(fmt::format(FMT_COMPILE("COMMENT ON COLUMN {}.{} IS {}"), table_name(d, *op.table), quote(d, op.column->name),
+                        comment_literal(d, op.column->comment)));
   } else if (auto const* in = ast::get_if<ast::Insert>(s)) {
     insert(d, op, *in, out);
   } else if (auto const* ex = ast::get_if<ast::Execute>(s)) {
     bool mine = ex->dialects.empty() ||
                 std::any_of(ex->dialects.begin(), ex->dialects.end(), [&](auto const& n) { return n.text == d.name; });
-    if (mine) out.emplace_back(trimmed(ex->sql.text));
+    if (mine) out.add(trimmed(ex->sql.text));
   }
-  return out;
 }
 
 }  // namespace retort::dialects

@@ -87,59 +87,58 @@ bool render_override(Dialect const& d, Op const& op, Statements& out) {
   auto const& s = op.statement->get();
   if (ast::get_if<ast::CreateTable>(s)) {
     auto const& t = *op.table;
-    auto statements = render_generic(d, op);  // CREATE TABLE (and COMMENT ON lines this engine lacks)
-    out.push_back(statements.front());
-    if (t.comment) out.push_back(description(d, t, std::nullopt, std::nullopt, t.comment));
+    create_table_sql(d, t, t.name, out);  // (without the COMMENT ON lines this engine lacks)
+    if (t.comment) out.add(description(d, t, std::nullopt, std::nullopt, t.comment));
     for (auto const& c : t.columns)
-      if (c.comment) out.push_back(description(d, t, c.name, std::nullopt, c.comment));
+      if (c.comment) out.add(description(d, t, c.name, std::nullopt, c.comment));
     return true;
   }
   if (ast::get_if<ast::AddColumn>(s)) {
-    out = add_column_sql(d, op);
-    if (op.column->comment) out.push_back(description(d, *op.table, op.column->name, std::nullopt, op.column->comment));
+    add_column_sql(d, op, out);
+    if (op.column->comment) out.add(description(d, *op.table, op.column->name, std::nullopt, op.column->comment));
     return true;
   }
   if (ast::get_if<ast::DropColumn>(s)) {
     auto const& before = *op.table_before;
     auto const& c = *op.column;
-    if (c.default_value) out.push_back(drop_lookup(d, before, c.name, " sys.default_constraints"));
+    if (c.default_value) out.add(drop_lookup(d, before, c.name, " sys.default_constraints"));
     if (c.check && c.check_name)
-      out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} DROP CONSTRAINT {}"), table_name(d, before), quote(d, *c.check_name)));
+      out.add(fmt::format(FMT_COMPILE("ALTER TABLE {} DROP CONSTRAINT {}"), table_name(d, before), quote(d, *c.check_name)));
     else if (c.check)
-      out.push_back(drop_lookup(d, before, c.name, " sys.check_constraints"));
+      out.add(drop_lookup(d, before, c.name, " sys.check_constraints"));
     for (auto const& k : *before.constraints)
       if (k.kind == Constraint::foreign_key && k.columns.size() == 1 && k.columns.front() == c.name) {
-        out.push_back(k.name.empty() ? drop_fk_lookup(d, before, c.name)
-                                     : fmt::format(FMT_COMPILE("ALTER TABLE {} DROP CONSTRAINT {}"), table_name(d, before), quote(d, k.name)));
+        out.add(k.name.empty() ? drop_fk_lookup(d, before, c.name)
+                               : fmt::format(FMT_COMPILE("ALTER TABLE {} DROP CONSTRAINT {}"), table_name(d, before), quote(d, k.name)));
       } else if (k.kind == Constraint::unique && k.columns.size() == 1 && k.columns.front() == c.name && !k.name.empty()) {
-        out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} DROP CONSTRAINT {}"), table_name(d, before), quote(d, k.name)));
+        out.add(fmt::format(FMT_COMPILE("ALTER TABLE {} DROP CONSTRAINT {}"), table_name(d, before), quote(d, k.name)));
       } else if (k.kind == Constraint::unique && k.columns.size() == 1 && k.columns.front() == c.name) {
         throw Unsupported{"drop column " + std::string(c.name), "its unnamed unique constraint has a name SQL Server chose; name it"};
       }
-    out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} DROP COLUMN {}"), table_name(d, before), quote(d, c.name)));
+    out.add(fmt::format(FMT_COMPILE("ALTER TABLE {} DROP COLUMN {}"), table_name(d, before), quote(d, c.name)));
     return true;
   }
   if (ast::get_if<ast::RenameColumn>(s)) {
-    out.push_back(fmt::format(FMT_COMPILE("EXEC sp_rename {}, {}, 'COLUMN'"),
-                              string_literal(d, table_name(d, *op.table) + "." + quote(d, op.old_column->name)),
-                              quote(d, op.column->name)));
+    out.add(fmt::format(FMT_COMPILE("EXEC sp_rename {}, {}, 'COLUMN'"),
+                        string_literal(d, table_name(d, *op.table) + "." + quote(d, op.old_column->name)),
+                        quote(d, op.column->name)));
     return true;
   }
   if (auto const* rt = ast::get_if<ast::RenameTable>(s)) {
-    out.push_back(fmt::format(FMT_COMPILE("EXEC sp_rename {}, {}"), string_literal(d, quote_table(d, rt->table.schema, rt->table.name)),
-                              quote(d, rt->new_name.text)));
+    out.add(fmt::format(FMT_COMPILE("EXEC sp_rename {}, {}"), string_literal(d, quote_table(d, rt->table.schema, rt->table.name)),
+                        quote(d, rt->new_name.text)));
     return true;
   }
   if (ast::get_if<ast::DropIndex>(s)) {
-    out.push_back(fmt::format(FMT_COMPILE("DROP INDEX {} ON {}"), quote(d, op.index->name), quote_table(d, op.index->schema, op.index->table)));
+    out.add(fmt::format(FMT_COMPILE("DROP INDEX {} ON {}"), quote(d, op.index->name), quote_table(d, op.index->schema, op.index->table)));
     return true;
   }
   if (ast::get_if<ast::CommentOnTable>(s)) {
-    out.push_back(description(d, *op.table, std::nullopt, op.table_before ? op.table_before->comment : std::nullopt, op.table->comment));
+    out.add(description(d, *op.table, std::nullopt, op.table_before ? op.table_before->comment : std::nullopt, op.table->comment));
     return true;
   }
   if (ast::get_if<ast::CommentOnColumn>(s)) {
-    out.push_back(description(d, *op.table, op.column->name, op.old_column->comment, op.column->comment));
+    out.add(description(d, *op.table, op.column->name, op.old_column->comment, op.column->comment));
     return true;
   }
   if (auto const* a = ast::get_if<ast::AlterColumn>(s)) {
@@ -149,27 +148,27 @@ bool render_override(Dialect const& d, Op const& op, Statements& out) {
     auto const col = quote(d, after.name);
     bool type_or_null = !(before.type == after.type) || before.nullable != after.nullable;
     if (type_or_null)
-      out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} ALTER COLUMN {} {} {}"), table_name(d, t), col, type_sql(d, after, false),
-                                after.nullable ? "NULL" : "NOT NULL"));
+      out.add(fmt::format(FMT_COMPILE("ALTER TABLE {} ALTER COLUMN {} {} {}"), table_name(d, t), col, type_sql(d, after, false),
+                          after.nullable ? "NULL" : "NOT NULL"));
     bool default_change = std::any_of(a->changes.begin(), a->changes.end(), [](ast::Change const& c) {
       auto const* f = ast::get_if<ast::FlagChange>(c);
       return ast::get_if<ast::SetDefault>(c) || (f && f->flag == ast::ChangeFlag::drop_default);
     });
     if (default_change) {
-      out.push_back(drop_lookup(d, t, after.name, " sys.default_constraints"));
+      out.add(drop_lookup(d, t, after.name, " sys.default_constraints"));
       if (after.default_value)
-        out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} ADD DEFAULT {} FOR {}"), table_name(d, t), default_sql(d, *after.default_value), col));
+        out.add(fmt::format(FMT_COMPILE("ALTER TABLE {} ADD DEFAULT {} FOR {}"), table_name(d, t), default_sql(d, *after.default_value), col));
     }
-    if (before.comment != after.comment) out.push_back(description(d, t, after.name, before.comment, after.comment));
+    if (before.comment != after.comment) out.add(description(d, t, after.name, before.comment, after.comment));
     return true;
   }
   if (auto const* in = ast::get_if<ast::Insert>(s)) {
     bool identity = false;
     for (auto const& c : in->columns)
       if (auto const* col = op.table->column(c.text); col && col->autoincrement) identity = true;
-    if (identity) out.push_back("SET IDENTITY_INSERT " + table_name(d, *op.table) + " ON");
-    for (auto& sql : render_generic(d, op)) out.push_back(std::move(sql));
-    if (identity) out.push_back("SET IDENTITY_INSERT " + table_name(d, *op.table) + " OFF");
+    if (identity) out.add("SET IDENTITY_INSERT " + table_name(d, *op.table) + " ON");
+    render_generic(d, op, out);
+    if (identity) out.add("SET IDENTITY_INSERT " + table_name(d, *op.table) + " OFF");
     return true;
   }
   if (auto const* ci = ast::get_if<ast::CreateIndex>(s); ci && ci->method)

@@ -129,44 +129,44 @@ bool render_override(Dialect const& d, Op const& op, Statements& out) {
         throw Unsupported{fmt::format("drop index {}", di->name.text),
                           "foreign key " + fk + " needs it (InnoDB keeps an index for every foreign key): drop the key first, "
                           "or drop the table, which takes its indexes"};
-    out.push_back(fmt::format(FMT_COMPILE("DROP INDEX {} ON {}"), quote(d, di->name.text), quote_table(d, op.index->schema, op.index->table)));
+    out.add(fmt::format(FMT_COMPILE("DROP INDEX {} ON {}"), quote(d, di->name.text), quote_table(d, op.index->schema, op.index->table)));
     return true;
   }
   if (ast::get_if<ast::DropConstraint>(s)) {
     auto const& c = *op.constraint;
     auto const t = table_name(d, *op.table);
     switch (c.kind) {
-      case Constraint::foreign_key: out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} DROP FOREIGN KEY {}"), t, quote(d, c.name))); break;
-      case Constraint::unique: out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} DROP INDEX {}"), t, quote(d, c.name))); break;
-      case Constraint::primary_key: out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} DROP PRIMARY KEY"), t)); break;
+      case Constraint::foreign_key: out.add(fmt::format(FMT_COMPILE("ALTER TABLE {} DROP FOREIGN KEY {}"), t, quote(d, c.name))); break;
+      case Constraint::unique: out.add(fmt::format(FMT_COMPILE("ALTER TABLE {} DROP INDEX {}"), t, quote(d, c.name))); break;
+      case Constraint::primary_key: out.add(fmt::format(FMT_COMPILE("ALTER TABLE {} DROP PRIMARY KEY"), t)); break;
       case Constraint::check:
-        out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} DROP {} {}"), t, d.name == "mariadb" ? "CONSTRAINT" : "CHECK", quote(d, c.name)));
+        out.add(fmt::format(FMT_COMPILE("ALTER TABLE {} DROP {} {}"), t, d.name == "mariadb" ? "CONSTRAINT" : "CHECK", quote(d, c.name)));
         break;
     }
     return true;
   }
   if (ast::get_if<ast::CommentOnTable>(s)) {
-    out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} COMMENT {}"), table_name(d, *op.table), string_literal(d, op.table->comment.value_or(""))));
+    out.add(fmt::format(FMT_COMPILE("ALTER TABLE {} COMMENT {}"), table_name(d, *op.table), string_literal(d, op.table->comment.value_or(""))));
     return true;
   }
   if (ast::get_if<ast::CommentOnColumn>(s)) {
-    out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} MODIFY {} {}"), table_name(d, *op.table), quote(d, op.column->name), modify_spec(d, *op.column)));
+    out.add(fmt::format(FMT_COMPILE("ALTER TABLE {} MODIFY {} {}"), table_name(d, *op.table), quote(d, op.column->name), modify_spec(d, *op.column)));
     return true;
   }
   if (ast::get_if<ast::RenameColumn>(s)) {
-    out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} CHANGE {} {} {}"), table_name(d, *op.table), quote(d, op.old_column->name),
-                              quote(d, op.column->name), modify_spec(d, *op.column)));
+    out.add(fmt::format(FMT_COMPILE("ALTER TABLE {} CHANGE {} {} {}"), table_name(d, *op.table), quote(d, op.old_column->name),
+                        quote(d, op.column->name), modify_spec(d, *op.column)));
     return true;
   }
   if (auto const* a = ast::get_if<ast::AlterColumn>(s)) {
     auto const t = table_name(d, *op.table);
     auto const col = quote(d, op.column->name);
     if (only_default_changes(*a)) {
-      out.push_back(op.column->default_value
-                        ? fmt::format(FMT_COMPILE("ALTER TABLE {} ALTER COLUMN {} SET DEFAULT {}"), t, col, default_sql(d, *op.column->default_value))
-                        : fmt::format(FMT_COMPILE("ALTER TABLE {} ALTER COLUMN {} DROP DEFAULT"), t, col));
+      out.add(op.column->default_value
+                  ? fmt::format(FMT_COMPILE("ALTER TABLE {} ALTER COLUMN {} SET DEFAULT {}"), t, col, default_sql(d, *op.column->default_value))
+                  : fmt::format(FMT_COMPILE("ALTER TABLE {} ALTER COLUMN {} DROP DEFAULT"), t, col));
     } else {
-      out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} MODIFY {} {}"), t, col, modify_spec(d, *op.column)));
+      out.add(fmt::format(FMT_COMPILE("ALTER TABLE {} MODIFY {} {}"), t, col, modify_spec(d, *op.column)));
     }
     return true;
   }

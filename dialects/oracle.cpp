@@ -57,12 +57,12 @@ void column_attributes(std::string& out, Dialect const& d, Column const& c) {
 bool render_override(Dialect const& d, Op const& op, Statements& out) {
   auto const& s = op.statement->get();
   if (ast::get_if<ast::RenameColumn>(s)) {
-    out.push_back(fmt::format(FMT_COMPILE("ALTER TABLE {} RENAME COLUMN {} TO {}"), table_name(d, *op.table), quote(d, op.old_column->name),
-                              quote(d, op.column->name)));
+    out.add(fmt::format(FMT_COMPILE("ALTER TABLE {} RENAME COLUMN {} TO {}"), table_name(d, *op.table), quote(d, op.old_column->name),
+                        quote(d, op.column->name)));
     return true;
   }
   if (ast::get_if<ast::DropIndex>(s)) {
-    out.push_back("DROP INDEX " + quote_table(d, op.index->schema, op.index->name));
+    out.add("DROP INDEX " + quote_table(d, op.index->schema, op.index->name));
     return true;
   }
   if (auto const* a = ast::get_if<ast::AlterColumn>(s)) {
@@ -70,25 +70,25 @@ bool render_override(Dialect const& d, Op const& op, Statements& out) {
     auto const& after = *op.column;
     auto const prefix = fmt::format(FMT_COMPILE("ALTER TABLE {} MODIFY {}"), table_name(d, *op.table), quote(d, after.name));
     // Alembic's order: nullability, default, type, comment
-    if (before.nullable != after.nullable) out.push_back(prefix + (after.nullable ? " NULL" : " NOT NULL"));
+    if (before.nullable != after.nullable) out.add(prefix + (after.nullable ? " NULL" : " NOT NULL"));
     for (auto const& c : a->changes) {
-      if (auto const* sd = ast::get_if<ast::SetDefault>(c)) out.push_back(prefix + " DEFAULT " + default_sql(d, sd->value));
+      if (auto const* sd = ast::get_if<ast::SetDefault>(c)) out.add(prefix + " DEFAULT " + default_sql(d, sd->value));
       if (auto const* f = ast::get_if<ast::FlagChange>(c); f && f->flag == ast::ChangeFlag::drop_default)
-        out.push_back(prefix + " DEFAULT NULL");
+        out.add(prefix + " DEFAULT NULL");
     }
-    if (!(before.type == after.type)) out.push_back(prefix + " " + type_sql(d, after, false));
+    if (!(before.type == after.type)) out.add(prefix + " " + type_sql(d, after, false));
     if (before.comment != after.comment)
-      out.push_back(fmt::format(FMT_COMPILE("COMMENT ON COLUMN {}.{} IS {}"), table_name(d, *op.table), quote(d, after.name),
-                                after.comment ? string_literal(d, *after.comment) : "''"));
+      out.add(fmt::format(FMT_COMPILE("COMMENT ON COLUMN {}.{} IS {}"), table_name(d, *op.table), quote(d, after.name),
+                          after.comment ? string_literal(d, *after.comment) : "''"));
     return true;
   }
   if (ast::get_if<ast::CommentOnTable>(s)) {  // Oracle takes a string, never NULL: '' removes it
-    out.push_back(fmt::format(FMT_COMPILE("COMMENT ON TABLE {} IS {}"), table_name(d, *op.table), string_literal(d, op.table->comment.value_or(""))));
+    out.add(fmt::format(FMT_COMPILE("COMMENT ON TABLE {} IS {}"), table_name(d, *op.table), string_literal(d, op.table->comment.value_or(""))));
     return true;
   }
   if (ast::get_if<ast::CommentOnColumn>(s)) {
-    out.push_back(fmt::format(FMT_COMPILE("COMMENT ON COLUMN {}.{} IS {}"), table_name(d, *op.table), quote(d, op.column->name),
-                              string_literal(d, op.column->comment.value_or(""))));
+    out.add(fmt::format(FMT_COMPILE("COMMENT ON COLUMN {}.{} IS {}"), table_name(d, *op.table), quote(d, op.column->name),
+                        string_literal(d, op.column->comment.value_or(""))));
     return true;
   }
   if (auto const* ci = ast::get_if<ast::CreateIndex>(s); ci && (ci->method || ci->where))

@@ -56,12 +56,12 @@ void create_enums(Dialect const& d, std::vector<schema::Enum> const& enums, Stat
   for (auto const& e : enums) {
     std::string values;
     for (auto const& v : e.values) values += (values.empty() ? "" : ", ") + string_literal(d, v);
-    out.push_back(fmt::format(FMT_COMPILE("CREATE TYPE {} AS ENUM ({})"), quote(d, e.name), values));
+    out.add(fmt::format(FMT_COMPILE("CREATE TYPE {} AS ENUM ({})"), quote(d, e.name), values));
   }
 }
 
 void drop_enums(Dialect const& d, std::vector<schema::Enum> const& enums, Statements& out) {
-  for (auto const& e : enums) out.push_back("DROP TYPE " + quote(d, e.name));
+  for (auto const& e : enums) out.add("DROP TYPE " + quote(d, e.name));
 }
 
 }  // namespace

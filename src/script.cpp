@@ -25,6 +25,8 @@ class Writer {
 
   Writer(dialects::Dialect const& d, ScriptOptions const& o) : d_(d), o_(o) {
     table_ = dialects::quote_table(d, o.version_table_schema, o.version_table);
+    (end_ = d.terminator) += "\n\n";
+    if (!d.separator.empty()) (end_ += d.separator) += "\n\n";
   }
 
   void statement(std::string_view sql) {
@@ -32,11 +34,9 @@ class Writer {
     end_statement();
   }
   // Ends the statement written into the script in place.
-  void end_statement() {
-    out_ += d_.terminator;
-    out_ += "\n\n";
-    if (!d_.separator.empty()) (out_ += d_.separator) += "\n\n";
-  }
+  void end_statement() { out_ += end_; }
+  // An op's statements, written into the script as they are built.
+  dialects::Statements statements() { return dialects::Statements(out_, end_); }
   void running(Step const& step) {
     out_ += "-- Running ";
     append_step_log(out_, step);
@@ -91,6 +91,7 @@ class Writer {
   dialects::Dialect const& d_;
   ScriptOptions const& o_;
   std::string table_;
+  std::string end_;  // after each statement
   std::string out_;
 };
 
@@ -276,11 +277,13 @@ void Assembler::render(schema::CheckedStep const& checked, Writer& w, Diagnostic
              ops[j + 1].table->schema == op.table->schema && ops[j + 1].autocommit == op.autocommit &&
              dialect.needs_rebuild(dialect, ops[j + 1]))
         ++j;
-      for (auto const& sql : dialects::rebuild(dialect, *op.table_before, ops[j], file, diags)) w.statement(sql);
+      auto out = w.statements();
+      dialects::rebuild(dialect, *op.table_before, ops[j], file, diags, out);
       i = j;
       continue;
     }
-    for (auto const& sql : dialects::render(dialect, op, file, diags)) w.statement(sql);
+    auto out = w.statements();
+    dialects::render(dialect, op, file, diags, out);
   }
   if (autocommit) w.begin();
   for (auto const& op : step.ops) w.version(op);
