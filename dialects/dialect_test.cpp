@@ -24,3 +24,12 @@ TEST_CASE("dialects: a word set tells apart the many members of one first letter
   for (auto w : words) CHECK(set.contains(w));
   for (auto w : {"ox", "oo", "ovel", "orders", "o", "OR", "onlY"}) CHECK_FALSE(set.contains(w));
 }
+
+TEST_CASE("dialects: a word set finds a member among others of its first letter and of other lengths, the longest alike") {
+  std::string const a63(63, 'a'), a70(70, 'a'), a64(64, 'a');
+  std::string_view const words[] = {"abcdefg", "az", "abc", "ab", "abcde", "b", a70, a63, "zz"};
+  WordSet const set(std::begin(words), std::end(words));
+  for (auto w : words) CHECK(set.contains(w));
+  for (std::string_view w : {"ay", "abd", "abcdf", "abcdefh", "ba", "zy", "z"}) CHECK_FALSE(set.contains(w));
+  CHECK_FALSE(set.contains(a64));  // (lengths from 63 on share one bit: two members there, and not this one)
+}
