@@ -409,7 +409,7 @@ void rebuild(Dialect const& d, Table const& before, Op const& last, SourceFile c
 namespace {
 // The table rebuilt as Alembic's batch mode does: a temporary table of the new shape, the
 // rows copied into it (a column whose type changed cast), the old table dropped and the new
-// one renamed, its indexes made again. Each statement is built in one string.
+// one renamed, its indexes made again. Each statement is written into the script in place.
 void rebuild_sql(Dialect const& d, Table const& before, Op const& last, Statements& out) {
   auto const& t = *last.table;
   std::string temp = "_alembic_tmp_";
