@@ -267,7 +267,7 @@ auto const plain_statement_def = by_keyword<ast::Statement>(
 auto const block_end = named("'}' at the end of the block", lit('}'));
 
 RETORT_RULE(nested_statements, std::vector<ast::Statement>, "statements")
-auto const nested_statements_def = many((!(lit('}') | x3::eoi)) > plain_statement);
+auto const nested_statements_def = until_close(plain_statement);
 
 RETORT_RULE(nested_block, ast::NestedBlock, "'autocommit { ... }' or 'assume { ... }'")
 auto const nested_block_def = ((kw("autocommit") >> attr(ast::NestedKind::autocommit)) |
@@ -278,7 +278,7 @@ RETORT_CHOICE_RULE(statement, ast::Statement, "a statement or '}'")
 auto const statement_def = plain_statement | nested_block;
 
 statements_type const statements = "statements";
-auto const statements_def = many((!(lit('}') | x3::eoi)) > statement);
+auto const statements_def = until_close(statement);
 
 BOOST_SPIRIT_DEFINE(column_list, fk_rule, fk_event, fk_action, deferral, function_call, sql_keyword, default_expr,
                     key_body, foreign_key_body, check_body, constraint_body, table_constraint, flag_option,
