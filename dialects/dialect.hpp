@@ -168,7 +168,6 @@ std::string quote_table(Dialect const& d, std::string_view schema, std::string_v
 void append_quoted_table(std::string& out, Dialect const& d, std::string_view schema, std::string_view name);
 std::string string_literal(Dialect const& d, std::string_view value);
 std::string default_sql(Dialect const& d, ast::DefaultExpr const& value);
-std::string column_spec(Dialect const& d, schema::Column const& c, bool in_create_table);
 void append_column_spec(std::string& out, Dialect const& d, schema::Column const& c, bool in_create_table);
 // A column's inline ` [CONSTRAINT name] CHECK (sql)`, if it has one, appended to `out`.
 void append_column_check(Dialect const& d, schema::Column const& c, std::string& out);

@@ -351,12 +351,6 @@ void append_column_spec(std::string& out, Dialect const& d, Column const& c, boo
   append_column_check(d, c, out);
 }
 
-std::string column_spec(Dialect const& d, Column const& c, bool in_create_table) {
-  std::string out;
-  append_column_spec(out, d, c, in_create_table);
-  return out;
-}
-
 void append_column_check(Dialect const& d, Column const& c, std::string& out) {
   if (!c.check) return;
   if (c.check_name) {
@@ -379,6 +373,19 @@ void report(Dialect const& d, Op const& op, Unsupported const& u, SourceFile con
   else diags.error(DiagKind::unsupported, u.what, d.name, u.why);
 }
 
+// Runs `write`, which writes the statements of `op`; where the op turns out to be one the
+// dialect cannot express, what it wrote is taken back and the op is reported at its statement.
+template <typename Write>
+void written_or_reported(Dialect const& d, Op const& op, SourceFile const* file, DiagnosticSink& diags, Statements& out,
+                         Write const& write) {
+  try {
+    write();
+  } catch (Unsupported const& u) {
+    out.take_back();
+    report(d, op, u, file, diags);
+  }
+}
+
 void create_index_sql(Dialect const& d, Index const& i, bool concurrently, Statements& statements) {
   auto& out = statements.sql();
   out += i.unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ";
@@ -398,12 +405,7 @@ void create_index_sql(Dialect const& d, Index const& i, bool concurrently, State
 
 void rebuild(Dialect const& d, Table const& before, Op const& last, SourceFile const* file, DiagnosticSink& diags,
              Statements& out) {
-  try {
-    rebuild_sql(d, before, last, out);
-  } catch (Unsupported const& u) {
-    out.take_back();
-    report(d, last, u, file, diags);
-  }
+  written_or_reported(d, last, file, diags, out, [&] { rebuild_sql(d, before, last, out); });
 }
 
 namespace {
@@ -458,12 +460,7 @@ void rebuild_sql(Dialect const& d, Table const& before, Op const& last, Statemen
 }  // namespace
 
 void render(Dialect const& d, Op const& op, SourceFile const* file, DiagnosticSink& diags, Statements& out) {
-  try {
-    render_op(d, op, out);
-  } catch (Unsupported const& u) {
-    out.take_back();
-    report(d, op, u, file, diags);
-  }
+  written_or_reported(d, op, file, diags, out, [&] { render_op(d, op, out); });
 }
 
 namespace {

@@ -293,25 +293,25 @@ void Assembler::render(schema::CheckedStep const& checked, Writer& w, Diagnostic
 // Waits for every step added to be rendered (the rendering thread ends: a later batch starts
 // another; a lent thread goes on serving).
 void Assembler::drain() {
-  if (worker_ && lent_) {
-    if (!batch_.empty()) hand_over();
-    auto& w = *worker_;
-    {
-      std::unique_lock lock(w.mutex);
-      w.changed.wait(lock, [&] { return w.waiting.empty() && !w.rendering; });
-    }
-    if (auto thrown = w.thrown) std::rethrow_exception(thrown);
-  } else if (worker_) {
-    if (!batch_.empty()) hand_over();
-    worker_->stop();
-    worker_->thread.join();
-    auto thrown = worker_->thrown;
-    worker_.reset();
-    if (thrown) std::rethrow_exception(thrown);
-  } else {  // too few steps for a second thread
+  if (!worker_) {  // too few steps for a second thread
     for (auto const& s : batch_) render(s);
+    batch_.clear();
+    return;
   }
-  batch_.clear();
+  if (!batch_.empty()) hand_over();
+  auto& w = *worker_;
+  std::exception_ptr thrown;
+  if (lent_) {
+    std::unique_lock lock(w.mutex);
+    w.changed.wait(lock, [&] { return w.waiting.empty() && !w.rendering; });
+    thrown = w.thrown;
+  } else {
+    w.stop();
+    w.thread.join();
+    thrown = w.thrown;
+    worker_.reset();
+  }
+  if (thrown) std::rethrow_exception(thrown);
 }
 
 Assembler::Apart::Apart(Assembler const& assembler)
