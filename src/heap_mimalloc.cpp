@@ -2,8 +2,26 @@
 #include "src/heap.hpp"
 
 #include <mimalloc.h>
+#include <sys/mman.h>
+
+#include <cstdint>
+#include <cstdio>
+#include <memory>
 
 namespace retort::heap {
+
+// The mapping of the process that holds `address` (from /proc/self/maps), as [from, to);
+// {0, 0} where it cannot be told.
+static std::pair<std::uintptr_t, std::uintptr_t> mapping_of(void const* address) {
+  auto const at = reinterpret_cast<std::uintptr_t>(address);
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> maps(std::fopen("/proc/self/maps", "re"), &std::fclose);
+  if (!maps) return {0, 0};
+  char line[512];  // (a longer line's rest is read as lines of their own, which parse as no range)
+  unsigned long from = 0, to = 0;
+  while (std::fgets(line, sizeof line, maps.get()))
+    if (std::sscanf(line, "%lx-%lx ", &from, &to) == 2 && from <= at && at < to) return {from, to};
+  return {0, 0};
+}
 
 // mimalloc reads an option each time it takes memory from the system, so the setting holds
 // for every segment taken after it, on any thread (the threads that allocate next are handed
@@ -12,6 +30,13 @@ void expect_files(std::size_t files) {
   if (files < huge_pages_from_files) return;
   mi_option_set(mi_option_large_os_pages, 1);       // madvise(MADV_HUGEPAGE) on what it maps
   mi_option_set(mi_option_eager_commit_delay, 0);   // a thread's first segment committed whole too
+  // This thread's first segment was mapped before main() began, with no advice: its pages
+  // not yet touched are advised now (those touched, each 2 MiB around them, stay 4 KiB).
+  // At 10,000 files that segment took 6,300 of the run's 7,800 page faults.
+  void* probe = mi_malloc(1);
+  if (auto const [from, to] = mapping_of(probe); from != to)
+    madvise(reinterpret_cast<void*>(from), to - from, MADV_HUGEPAGE);  // (advice: nothing to do if refused)
+  mi_free(probe);
 }
 
 }  // namespace retort::heap
