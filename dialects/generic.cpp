@@ -421,21 +421,29 @@ void rebuild_sql(Dialect const& d, Table const& before, Op const& last, Statemen
   insert += "INSERT INTO ";
   append_quoted_table(insert, d, t.schema, temp);
   insert += " (";
+  // Each column's name is quoted once, into the INSERT's list, and copied from there into
+  // the SELECT's after the old table's name, itself quoted once.
+  std::string qualifier;
+  append_quoted(qualifier, d, before.name);
+  qualifier += '.';
   std::string values;
   values.reserve(24 * t.columns.size());
+  std::size_t next = 0;  // the old column after the last one found: most keep their order
   for (auto const& c : t.columns) {
-    auto const* old = before.column(c.name);
+    auto const* old = next < before.columns.size() && same_text(before.columns[next].name, c.name)
+                          ? &before.columns[next]
+                          : before.column(c.name);
     if (!old) continue;
+    next = static_cast<std::size_t>(old - before.columns.data()) + 1;
     if (!values.empty()) {
       insert += ", ";
       values += ", ";
     }
+    auto const quoted_at = insert.size();
     append_quoted(insert, d, c.name);
     bool const cast = !(old->type == c.type);
     if (cast) values += "CAST(";
-    append_quoted(values, d, before.name);
-    values += '.';
-    append_quoted(values, d, c.name);
+    (values += qualifier).append(insert, quoted_at);
     if (cast) {
       values += " AS ";
       d.column_type(values, d, c, false);
