@@ -99,6 +99,7 @@ struct Dialect {
   WordSet reserved_words;  // lower case
   std::size_t max_identifier_length = 63;
   // Why the engine cannot hold this name even quoted, or nullptr (Oracle: no `"` in names).
+  // Not asked of a name of lower-case ASCII letters, digits, `_` and `$`, which every engine holds.
   char const* (*name_problem)(std::string_view name) = nullptr;
   bool escape_backslashes = false;  // string literals double `\` (MySQL's default sql_mode)
   // Why a string with a line break cannot be written, where the script's client would read a

@@ -26,13 +26,13 @@ constexpr auto name_bytes = [] {
   return t;
 }();
 
-// Quoted unless lower case, legal characters only, and not reserved (checked last: the name
-// is then its own lower case).
-bool needs_quotes(Dialect const& d, std::string_view name) {
-  if (name.empty() || name_bytes[static_cast<unsigned char>(name[0])] & 2) return true;
-  unsigned plain = 1;
-  for (char c : name) plain &= name_bytes[static_cast<unsigned char>(c)];
-  return !plain || d.reserved_words.contains(name);
+// Whether the name is written as it is unless reserved: lower-case ASCII letters, digits, `_`
+// and `$`, not starting with a digit or `$` (every engine holds such a name, quoted or not).
+bool plain(std::string_view name) {
+  if (name.empty() || name_bytes[static_cast<unsigned char>(name[0])] & 2) return false;
+  unsigned all = 1;
+  for (char c : name) all &= name_bytes[static_cast<unsigned char>(c)];
+  return all;
 }
 
 // A name the engine would truncate or refuse: never written (apart, so that quoting the
@@ -276,13 +276,16 @@ void generic_alter_column(Dialect const& d, Op const& op, Statements& out) {
 
 }  // namespace
 
+// Quoted unless plain and not reserved (checked last: a plain name is its own lower case).
 void append_quoted(std::string& out, Dialect const& d, std::string_view name) {
   if (name.size() > d.max_identifier_length) refuse_name(d, name, nullptr);  // engines truncate or refuse
-  if (d.name_problem)
+  if (plain(name)) {  // (no engine's name_problem: most names, and the dialect is not asked)
+    if (!d.reserved_words.contains(name)) {
+      out += name;
+      return;
+    }
+  } else if (d.name_problem) {
     if (auto const* why = d.name_problem(name)) refuse_name(d, name, why);
-  if (!needs_quotes(d, name)) {
-    out += name;
-    return;
   }
   out += d.quote_open;
   for (char c : name) {
