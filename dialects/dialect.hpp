@@ -185,6 +185,8 @@ void render_generic(Dialect const& d, schema::Op const& op, Statements& out);
 void create_table_sql(Dialect const& d, schema::Table const& t, std::string_view name, Statements& out);
 std::string table_name(Dialect const& d, schema::Table const& t);
 void append_table_name(std::string& out, Dialect const& d, schema::Table const& t);
+// `ALTER TABLE name`, the start of the statements that change a table, appended; returns `sql`.
+std::string& alter_table(std::string& sql, Dialect const& d, schema::Table const& t);
 std::string trim(std::string_view s);
 std::string_view trimmed(std::string_view s);  // trim's view of `s`
 // Type-table helpers, appending to `out`: `NAME(n)` or `NAME`; `NUMERIC(p, s)`; a count; and an

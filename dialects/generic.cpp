@@ -156,14 +156,11 @@ void refuse_index_method(ast::CreateIndex const& ci, std::string_view engine) {
 std::string table_name(Dialect const& d, Table const& t) { return quote_table(d, t.schema, t.name); }
 void append_table_name(std::string& out, Dialect const& d, Table const& t) { append_quoted_table(out, d, t.schema, t.name); }
 
-namespace {
-// `ALTER TABLE name`, the start of the statements that change a table, appended.
 std::string& alter_table(std::string& sql, Dialect const& d, Table const& t) {
   sql += "ALTER TABLE ";
   append_table_name(sql, d, t);
   return sql;
 }
-}  // namespace
 
 std::string literal_sql(Dialect const& d, ast::Literal const& l) {
   switch (l.kind) {

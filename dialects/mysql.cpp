@@ -64,15 +64,22 @@ void table_options(Dialect const& d, Table const& t, std::string& sql) {
   if (t.comment) sql += "COMMENT=" + string_literal(d, *t.comment);
 }
 
-// Alembic's _mysql_colspec: type NULL|NOT NULL [AUTO_INCREMENT] [DEFAULT] [COMMENT].
-std::string modify_spec(Dialect const& d, Column const& c) {
-  std::string out;
+// Alembic's _mysql_colspec: type NULL|NOT NULL [AUTO_INCREMENT] [DEFAULT] [COMMENT], appended.
+void append_modify_spec(std::string& out, Dialect const& d, Column const& c) {
   column_type(out, d, c, false);
   out += c.nullable ? " NULL" : " NOT NULL";
   if (c.autoincrement) out += " AUTO_INCREMENT";
-  if (c.default_value) out += " DEFAULT " + default_sql(d, *c.default_value);
-  if (c.comment) out += " COMMENT " + string_literal(d, *c.comment);
-  return out;
+  if (c.default_value) (out += " DEFAULT ") += default_sql(d, *c.default_value);
+  if (c.comment) (out += " COMMENT ") += string_literal(d, *c.comment);
+}
+
+// `ALTER TABLE t MODIFY column spec` or `... CHANGE old column spec`, written in place.
+void modify(Dialect const& d, Op const& op, Column const* old, Statements& out) {
+  auto& sql = alter_table(out.sql(), d, *op.table);
+  if (old) append_quoted(sql += " CHANGE ", d, old->name);
+  append_quoted(sql += old ? " " : " MODIFY ", d, op.column->name);
+  append_modify_spec(sql += ' ', d, *op.column);
+  out.end();
 }
 
 bool only_default_changes(ast::AlterColumn const& a) {
@@ -150,23 +157,22 @@ bool render_override(Dialect const& d, Op const& op, Statements& out) {
     return true;
   }
   if (ast::get_if<ast::CommentOnColumn>(s)) {
-    out.add(fmt::format(FMT_COMPILE("ALTER TABLE {} MODIFY {} {}"), table_name(d, *op.table), quote(d, op.column->name), modify_spec(d, *op.column)));
+    modify(d, op, nullptr, out);
     return true;
   }
   if (ast::get_if<ast::RenameColumn>(s)) {
-    out.add(fmt::format(FMT_COMPILE("ALTER TABLE {} CHANGE {} {} {}"), table_name(d, *op.table), quote(d, op.old_column->name),
-                        quote(d, op.column->name), modify_spec(d, *op.column)));
+    modify(d, op, &*op.old_column, out);
     return true;
   }
   if (auto const* a = ast::get_if<ast::AlterColumn>(s)) {
-    auto const t = table_name(d, *op.table);
-    auto const col = quote(d, op.column->name);
     if (only_default_changes(*a)) {
+      auto const t = table_name(d, *op.table);
+      auto const col = quote(d, op.column->name);
       out.add(op.column->default_value
                   ? fmt::format(FMT_COMPILE("ALTER TABLE {} ALTER COLUMN {} SET DEFAULT {}"), t, col, default_sql(d, *op.column->default_value))
                   : fmt::format(FMT_COMPILE("ALTER TABLE {} ALTER COLUMN {} DROP DEFAULT"), t, col));
     } else {
-      out.add(fmt::format(FMT_COMPILE("ALTER TABLE {} MODIFY {} {}"), t, col, modify_spec(d, *op.column)));
+      modify(d, op, nullptr, out);
     }
     return true;
   }
