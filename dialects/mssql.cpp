@@ -115,13 +115,19 @@ bool render_override(Dialect const& d, Op const& op, Statements& out) {
       } else if (k.kind == Constraint::unique && k.columns.size() == 1 && k.columns.front() == c.name) {
         throw Unsupported{"drop column " + std::string(c.name), "its unnamed unique constraint has a name SQL Server chose; name it"};
       }
-    out.add(fmt::format(FMT_COMPILE("ALTER TABLE {} DROP COLUMN {}"), table_name(d, before), quote(d, c.name)));
+    append_quoted(alter_table(out.sql(), d, before) += " DROP COLUMN ", d, c.name);
+    out.end();
     return true;
   }
   if (ast::get_if<ast::RenameColumn>(s)) {
-    out.add(fmt::format(FMT_COMPILE("EXEC sp_rename {}, {}, 'COLUMN'"),
-                        string_literal(d, table_name(d, *op.table) + "." + quote(d, op.old_column->name)),
-                        quote(d, op.column->name)));
+    auto const new_name = quote(d, op.column->name);  // (the names checked in the order they were)
+    auto const old_name = quote(d, op.old_column->name);
+    auto target = table_name(d, *op.table);
+    (target += '.') += old_name;
+    auto& sql = out.sql();
+    ((sql += "EXEC sp_rename ") += string_literal(d, target)) += ", ";
+    (sql += new_name) += ", 'COLUMN'";
+    out.end();
     return true;
   }
   if (auto const* rt = ast::get_if<ast::RenameTable>(s)) {
@@ -147,9 +153,13 @@ bool render_override(Dialect const& d, Op const& op, Statements& out) {
     auto const& after = *op.column;
     auto const col = quote(d, after.name);
     bool type_or_null = !(before.type == after.type) || before.nullable != after.nullable;
-    if (type_or_null)
-      out.add(fmt::format(FMT_COMPILE("ALTER TABLE {} ALTER COLUMN {} {} {}"), table_name(d, t), col, type_sql(d, after, false),
-                          after.nullable ? "NULL" : "NOT NULL"));
+    if (type_or_null) {
+      auto& sql = alter_table(out.sql(), d, t);
+      (sql += " ALTER COLUMN ") += col;
+      d.column_type(sql += ' ', d, after, false);
+      sql += after.nullable ? " NULL" : " NOT NULL";
+      out.end();
+    }
     bool default_change = std::any_of(a->changes.begin(), a->changes.end(), [](ast::Change const& c) {
       auto const* f = ast::get_if<ast::FlagChange>(c);
       return ast::get_if<ast::SetDefault>(c) || (f && f->flag == ast::ChangeFlag::drop_default);
