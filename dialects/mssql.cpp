@@ -120,13 +120,12 @@ bool render_override(Dialect const& d, Op const& op, Statements& out) {
     return true;
   }
   if (ast::get_if<ast::RenameColumn>(s)) {
-    auto const new_name = quote(d, op.column->name);  // (the names checked in the order they were)
-    auto const old_name = quote(d, op.old_column->name);
     auto target = table_name(d, *op.table);
-    (target += '.') += old_name;
+    append_quoted(target += '.', d, op.old_column->name);
     auto& sql = out.sql();
-    ((sql += "EXEC sp_rename ") += string_literal(d, target)) += ", ";
-    (sql += new_name) += ", 'COLUMN'";
+    (sql += "EXEC sp_rename ") += string_literal(d, target);
+    append_quoted(sql += ", ", d, op.column->name);
+    sql += ", 'COLUMN'";
     out.end();
     return true;
   }
