@@ -57,8 +57,10 @@ void column_attributes(std::string& out, Dialect const& d, Column const& c) {
 bool render_override(Dialect const& d, Op const& op, Statements& out) {
   auto const& s = op.statement->get();
   if (ast::get_if<ast::RenameColumn>(s)) {
-    out.add(fmt::format(FMT_COMPILE("ALTER TABLE {} RENAME COLUMN {} TO {}"), table_name(d, *op.table), quote(d, op.old_column->name),
-                        quote(d, op.column->name)));
+    auto& sql = alter_table(out.sql(), d, *op.table);
+    append_quoted(sql += " RENAME COLUMN ", d, op.old_column->name);
+    append_quoted(sql += " TO ", d, op.column->name);
+    out.end();
     return true;
   }
   if (ast::get_if<ast::DropIndex>(s)) {
@@ -68,15 +70,31 @@ bool render_override(Dialect const& d, Op const& op, Statements& out) {
   if (auto const* a = ast::get_if<ast::AlterColumn>(s)) {
     auto const& before = *op.old_column;
     auto const& after = *op.column;
-    auto const prefix = fmt::format(FMT_COMPILE("ALTER TABLE {} MODIFY {}"), table_name(d, *op.table), quote(d, after.name));
+    // `ALTER TABLE t MODIFY c`, each statement's start, written into the script in place.
+    auto const modify = [&]() -> std::string& {
+      auto& sql = alter_table(out.sql(), d, *op.table);
+      append_quoted(sql += " MODIFY ", d, after.name);
+      return sql;
+    };
     // Alembic's order: nullability, default, type, comment
-    if (before.nullable != after.nullable) out.add(prefix + (after.nullable ? " NULL" : " NOT NULL"));
-    for (auto const& c : a->changes) {
-      if (auto const* sd = ast::get_if<ast::SetDefault>(c)) out.add(prefix + " DEFAULT " + default_sql(d, sd->value));
-      if (auto const* f = ast::get_if<ast::FlagChange>(c); f && f->flag == ast::ChangeFlag::drop_default)
-        out.add(prefix + " DEFAULT NULL");
+    if (before.nullable != after.nullable) {
+      modify() += after.nullable ? " NULL" : " NOT NULL";
+      out.end();
     }
-    if (!(before.type == after.type)) out.add(prefix + " " + type_sql(d, after, false));
+    for (auto const& c : a->changes) {
+      if (auto const* sd = ast::get_if<ast::SetDefault>(c)) {
+        modify() += " DEFAULT " + default_sql(d, sd->value);
+        out.end();
+      }
+      if (auto const* f = ast::get_if<ast::FlagChange>(c); f && f->flag == ast::ChangeFlag::drop_default) {
+        modify() += " DEFAULT NULL";
+        out.end();
+      }
+    }
+    if (!(before.type == after.type)) {
+      d.column_type(modify() += ' ', d, after, false);
+      out.end();
+    }
     if (before.comment != after.comment)
       out.add(fmt::format(FMT_COMPILE("COMMENT ON COLUMN {}.{} IS {}"), table_name(d, *op.table), quote(d, after.name),
                           after.comment ? string_literal(d, *after.comment) : "''"));
