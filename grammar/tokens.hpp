@@ -10,7 +10,10 @@
 #include <tuple>
 #include <utility>
 
+#include <boost/mpl/begin.hpp>
 #include <boost/mpl/contains.hpp>
+#include <boost/mpl/distance.hpp>
+#include <boost/mpl/find.hpp>
 
 #include "grammar/config.hpp"
 
@@ -247,6 +250,14 @@ inline constexpr bool is_alternative_of = [] {
     return false;
 }();
 
+// Where T is among the alternatives of the x3::variant V (its boost::variant's own list).
+template <typename T, typename V>
+inline constexpr int alternative_index_of = [] {
+  using Types = typename V::base_type::variant_type::types;
+  return static_cast<int>(
+      boost::mpl::distance<typename boost::mpl::begin<Types>::type, typename boost::mpl::find<Types, T>::type>::value);
+}();
+
 // One case of by_keyword(): `parser`, where the next word is `word`.
 template <typename Parser>
 struct Case {
@@ -321,12 +332,12 @@ struct ByKeyword : x3::parser<ByKeyword<Attr, Otherwise, Parsers...>> {
     } else if constexpr (std::is_same_v<V, std::remove_const_t<A>>) {
       return p.parse(first, last, ctx, rctx, attr);
     } else if constexpr (is_alternative_of<V, A>) {  // into the variant's alternative itself
-      auto& variant = attr.get();
-      if (!boost::get<V>(&variant)) variant = V{};
+      auto& variant = attr.get();  // (its index compared: boost::get visits the variant through a call)
+      if (variant.which() != alternative_index_of<V, A>) variant = V{};
       return p.parse(first, last, ctx, rctx, boost::get<V>(variant));
     } else if constexpr (is_alternative_of<x3::forward_ast<V>, A>) {  // an alternative held apart
       auto& variant = attr.get();
-      if (!boost::get<x3::forward_ast<V>>(&variant)) variant = x3::forward_ast<V>();
+      if (variant.which() != alternative_index_of<x3::forward_ast<V>, A>) variant = x3::forward_ast<V>();
       return p.parse(first, last, ctx, rctx, boost::get<x3::forward_ast<V>>(variant).get());
     } else {
       V value{};
