@@ -6,7 +6,9 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <memory>
+#include <utility>
 
 namespace retort::heap {
 
@@ -16,10 +18,13 @@ static std::pair<std::uintptr_t, std::uintptr_t> mapping_of(void const* address)
   auto const at = reinterpret_cast<std::uintptr_t>(address);
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> maps(std::fopen("/proc/self/maps", "re"), &std::fclose);
   if (!maps) return {0, 0};
-  char line[512];  // (a longer line's rest is read as lines of their own, which parse as no range)
+  char line[512];
+  bool starts = true;  // `line` starts a line (a longer one's rest is read in pieces, not parsed)
   unsigned long from = 0, to = 0;
-  while (std::fgets(line, sizeof line, maps.get()))
-    if (std::sscanf(line, "%lx-%lx ", &from, &to) == 2 && from <= at && at < to) return {from, to};
+  while (std::fgets(line, sizeof line, maps.get())) {
+    if (starts && std::sscanf(line, "%lx-%lx ", &from, &to) == 2 && from <= at && at < to) return {from, to};
+    starts = std::strchr(line, '\n') != nullptr;
+  }
   return {0, 0};
 }
 
