@@ -96,7 +96,17 @@ void Replayer::statement(Statement const& s, bool autocommit, bool assume, std::
     for (auto const& inner : nested->statements) statement(inner, !is_assume, is_assume, out);
     return;
   }
-  Op op;
+  // The op is made where it is kept, if it is (moving it there, and destroying what was
+  // moved, cost as much as making it), and taken back where the statement is not applied.
+  bool const kept = out && !assume;
+  std::optional<Op> alone;
+  Op& op = kept ? out->emplace_back() : alone.emplace();
+  struct TakeBack {
+    std::vector<Op>* ops;  // null once the op is kept
+    ~TakeBack() {
+      if (ops) ops->pop_back();
+    }
+  } take_back{kept ? out : nullptr};
   op.statement = &s;
   op.autocommit = autocommit;
   std::optional<KeyView> table_key;  // the table the statement changes, if any
@@ -140,7 +150,7 @@ void Replayer::statement(Statement const& s, bool autocommit, bool assume, std::
     if (auto io = schema.indexes_of.find(std::string_view(KeyView(op.table->schema, op.table->name)));
         io != schema.indexes_of.end())
       for (auto const& ik : io->second) op.indexes.push_back(schema.indexes.at(ik).share());
-  out->push_back(std::move(op));
+  take_back.ops = nullptr;
 }
 
 Cow<Table>* Replayer::table(std::string_view schema_name, std::string_view name, Loc loc, bool must_exist) {
