@@ -77,34 +77,43 @@ char const* scan_word_at(Scanner const& s, char const* p) {
   return s.word_to = e;
 }
 
-char const* scan_name(Scanner const& s, char const* p, ast::Name& out) {
-  if (p != s.end && *p == '"') {
-    std::string text;
-    bool doubled = false;
-    for (auto const* q = p + 1; q != s.end; ++q) {
-      if (*q == '\n' || *q == '\r') {
-        // A name ends on its line: one with a line break could put a `GO` or `/` line
-        // into the script, and an unclosed quote is found here rather than at the file's end.
-        fail(p, DiagKind::unterminated_name);
-      } else if (static_cast<unsigned char>(*q) < 0x20 || *q == 0x7f) {
-        fail(q, DiagKind::control_in_name, fmt::format("U+{:04X}", static_cast<unsigned char>(*q)));
-      } else if (*q != '"') {
-        if (doubled) text += *q;
-      } else if (q + 1 != s.end && q[1] == '"') {
-        if (!doubled) text.assign(p + 1, q), doubled = true;
-        text += '"';
-        ++q;
-      } else {
-        if (q == p + 1) fail(p, DiagKind::empty_name);
-        out = {s.loc(p, q + 1), doubled ? s.keep(std::move(text)) : ast::Text(p + 1, q)};
-        return q + 1;
-      }
+// The text quoted at p by the character there (doubled inside for itself), into `text`,
+// unescaped (kept by the file where a quote was doubled): the end after the closing quote, or
+// nullptr where none closes it. `each(q)` is shown every other character inside (it may throw).
+template <typename Each>
+static char const* scan_doubled(Scanner const& s, char const* p, ast::Text& text, Each const& each) {
+  char const quote = *p;
+  std::string value;
+  bool doubled = false;
+  for (auto const* q = p + 1; q != s.end; ++q) {
+    if (*q != quote) {
+      each(q);
+      if (doubled) value += *q;
+    } else if (q + 1 != s.end && q[1] == quote) {
+      if (!doubled) value.assign(p + 1, q), doubled = true;
+      value += quote;
+      ++q;
+    } else {
+      text = doubled ? s.keep(std::move(value)) : ast::Text(p + 1, q);
+      return q + 1;
     }
-    fail(p, DiagKind::unterminated_name);
   }
-  auto const* e = scan_word(s, p);
-  if (e == p) return nullptr;
-  out = {s.loc(p, e), ast::Text(p, e)};
+  return nullptr;
+}
+
+char const* scan_quoted_name(Scanner const& s, char const* p, ast::Name& out) {
+  ast::Text text;
+  auto const* e = scan_doubled(s, p, text, [&](char const* q) {
+    if (*q == '\n' || *q == '\r')
+      // A name ends on its line: one with a line break could put a `GO` or `/` line
+      // into the script, and an unclosed quote is found here rather than at the file's end.
+      fail(p, DiagKind::unterminated_name);
+    if (static_cast<unsigned char>(*q) < 0x20 || *q == 0x7f)
+      fail(q, DiagKind::control_in_name, fmt::format("U+{:04X}", static_cast<unsigned char>(*q)));
+  });
+  if (!e) fail(p, DiagKind::unterminated_name);
+  if (e == p + 2) fail(p, DiagKind::empty_name);
+  out = {s.loc(p, e), text};
   return e;
 }
 
@@ -143,21 +152,11 @@ char const* scan_path(Scanner const& s, char const* p, std::size_t min, std::spa
 
 char const* scan_string(Scanner const& s, char const* p, ast::StringLit& out) {
   if (p == s.end || *p != '\'') return nullptr;
-  std::string value;
-  bool doubled = false;
-  for (auto const* q = p + 1; q != s.end; ++q) {
-    if (*q != '\'') {
-      if (doubled) value += *q;
-    } else if (q + 1 != s.end && q[1] == '\'') {
-      if (!doubled) value.assign(p + 1, q), doubled = true;
-      value += '\'';
-      ++q;
-    } else {
-      out = {s.loc(p, q + 1), doubled ? s.keep(std::move(value)) : ast::Text(p + 1, q)};
-      return q + 1;
-    }
-  }
-  fail(p, DiagKind::unterminated_string);
+  ast::Text value;
+  auto const* e = scan_doubled(s, p, value, [](char const*) {});
+  if (!e) fail(p, DiagKind::unterminated_string);
+  out = {s.loc(p, e), value};
+  return e;
 }
 
 // The `$tag$` opening at p: returns its end, or nullptr when p does not open one.

@@ -129,8 +129,16 @@ inline char const* match_keyword(Scanner const& s, char const* p, KeywordKey con
   auto const* e = scan_word(s, p);
   return scanned_word_is(s, e, k) ? e : nullptr;
 }
-// A bare identifier or a "quoted ""name""".
-char const* scan_name(Scanner const& s, char const* p, ast::Name& out);
+// A "quoted ""name""" at p (scan_name's rarer part).
+char const* scan_quoted_name(Scanner const& s, char const* p, ast::Name& out);
+// A bare identifier or a "quoted ""name""" (inline where bare: most names are).
+inline char const* scan_name(Scanner const& s, char const* p, ast::Name& out) {
+  if (*p == '"') return scan_quoted_name(s, p, out);  // (the text's NUL is not a quote)
+  auto const* e = scan_word(s, p);
+  if (e == p) return nullptr;
+  out = {s.loc(p, e), ast::Text(p, e)};
+  return e;
+}
 // `[A-Za-z0-9_]+`: a revision id or branch label.
 char const* scan_id(Scanner const& s, char const* p, ast::Name& out);
 // Names separated by `.`, at least `min` and at most parts.size() (<= 3) of them, into the
