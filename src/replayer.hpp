@@ -72,8 +72,9 @@ class Replayer {
   void statement(ast::Statement const& s, bool autocommit, bool assume, std::vector<Op>* out);
   bool apply(ast::Statement const& s, Op& op);
   Cow<Table>* table(std::string_view schema_name, std::string_view name, ast::Loc loc, bool must_exist = true);
+  // `known_new`: the caller knows no column of `t` has the name (it is not looked for).
   bool add_column(Table& t, ast::Text name, ast::Type const& type, std::vector<ast::ColumnOption> const& options,
-                  ast::Loc loc, Op& op, std::vector<Constraint>& derived);
+                  ast::Loc loc, Op& op, std::vector<Constraint>& derived, bool known_new = false);
   bool add_constraint(Table& t, Constraint c, ast::Loc loc, Constraint* added = nullptr);
   bool check_reference(Table const& t, Constraint const& c, ast::Loc loc);
   void resolve_autoincrement(Table& t);

@@ -290,8 +290,8 @@ static Constraint body_constraint(ConstraintBody const& body, std::string name) 
 // A column and what its options imply: PK membership, and the unique and foreign-key
 // constraints SQLAlchemy derives from column options (`derived`, in its order).
 bool Replayer::add_column(Table& t, Text name, Type const& type, std::vector<ColumnOption> const& options,
-                          Loc loc, Op& op, std::vector<Constraint>& derived) {
-  if (t.column(name)) return error(loc, DiagKind::column_exists, key(t.schema, t.name), name), false;
+                          Loc loc, Op& op, std::vector<Constraint>& derived, bool known_new) {
+  if (!known_new && t.column(name)) return error(loc, DiagKind::column_exists, key(t.schema, t.name), name), false;
   Column c;
   c.name = name;
   c.type = type;
@@ -390,9 +390,18 @@ bool Replayer::apply(Statement const& s, Op& op) {
     t.columns.reserve(ct->elements.size());
     std::vector<Constraint> derived;
     bool ok = true;
+    // A bit for each column's name by its length and ends: a name whose bit is clear is none
+    // of the columns before it, and is not looked for among them (a table's columns were
+    // each compared with all before them).
+    std::uint64_t seen = 0;
     for (auto const& e : ct->elements)
-      if (auto const* col = get_if<ColumnDef>(e))
-        ok = add_column(t, col->name.text, col->type, col->options, col->loc, op, derived) && ok;
+      if (auto const* col = get_if<ColumnDef>(e)) {
+        auto const n = col->name.text;
+        auto const bit = std::uint64_t{1} << ((n.size() * 7 + static_cast<unsigned char>(n.front()) * 3 +
+                                               static_cast<unsigned char>(n.back())) & 63);
+        ok = add_column(t, n, col->type, col->options, col->loc, op, derived, !(seen & bit)) && ok;
+        seen |= bit;
+      }
     for (auto const& e : ct->elements)
       if (auto const* tc = get_if<TableConstraint>(e))
         ok = add_constraint(t, body_constraint(tc->body, std::string(tc->name ? tc->name->text : "")), tc->loc) && ok;
