@@ -195,7 +195,5 @@ void append_sized_type(std::string& out, std::string_view name, ast::Type const&
 void append_numeric_type(std::string& out, ast::Type const& t);
 void append_count(std::string& out, std::uint32_t n);
 std::size_t longest_value(ast::Type const& t);
-// The column's type as Dialect::column_type writes it, as a string of its own.
-std::string type_sql(Dialect const& d, schema::Column const& c, bool in_create_table);
 
 }  // namespace retort::dialects

@@ -115,12 +115,6 @@ void append_numeric_type(std::string& out, ast::Type const& t) {
   out += ')';
 }
 
-std::string type_sql(Dialect const& d, schema::Column const& c, bool in_create_table) {
-  std::string out;
-  d.column_type(out, d, c, in_create_table);
-  return out;
-}
-
 std::size_t longest_value(ast::Type const& t) {
   std::size_t longest = 0;
   for (auto const& v : t.values()) longest = std::max(longest, v.size());
