@@ -64,7 +64,7 @@ class Assembler {
   // Rendering served by a thread of the caller's rather than one of the assembler's own
   // (the thread that parses the blocks, lent between files: see PendingBlocks::lend), so that
   // two threads share two cores rather than three. lent(true) before the thread may call
-  // serve_piece() (renders the waiting batch, or a piece of the idle work, if any) and
+  // serve_piece() (renders the first batch waiting, or a piece of the idle work, if any) and
   // serve_all() (serves until finish()); lent(false) where no thread could be lent after all.
   // stop_serving() ends serve_all() where finish() has not (an error thrown meanwhile).
   void lent(bool yes);
