@@ -64,13 +64,18 @@ void AtomicFile::start_syncing() {
   }
 }
 
-bool AtomicFile::stop_syncing() {
-  if (!syncer_) return true;
+void AtomicFile::tell_syncer_to_stop() {
+  if (!syncer_) return;
   {
     std::lock_guard lock(syncer_->mutex);
     syncer_->stop = true;
   }
   syncer_->more.notify_one();
+}
+
+bool AtomicFile::stop_syncing() {
+  if (!syncer_) return true;
+  tell_syncer_to_stop();
   syncer_->thread.join();  // (after the round under way, if any)
   int const failed = syncer_->error;
   syncer_.reset();
@@ -120,7 +125,16 @@ void AtomicFile::write(std::string_view piece) {
 }
 
 bool AtomicFile::commit(std::string& error) {
-  bool ok = open() && stop_syncing() && fsync(fd_) == 0;
+  // The closing fsync runs beside the round under way, if any, rather than after it: each
+  // waits for the same writes and a flush of the disk's cache, and one after the other the
+  // run waited for both (0.7 ms of a 1,000-revision upgrade's 20).
+  bool ok = open();
+  if (ok) {
+    tell_syncer_to_stop();
+    ok = fsync(fd_) == 0;
+    if (!ok && error_.empty()) error_ = std::strerror(errno);
+    ok = stop_syncing() && ok;  // (a round's error, where one failed)
+  }
   if (!ok && error_.empty()) error_ = std::strerror(errno);
   if (fd_ >= 0) {
     ok = ::close(fd_) == 0 && ok;

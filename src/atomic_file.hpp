@@ -35,6 +35,7 @@ class AtomicFile {
   struct Syncer;
   void start_syncing();
   static void sync_rounds(Syncer& s, int fd);
+  void tell_syncer_to_stop();  // no round begins after this; the one under way goes on
   bool stop_syncing();  // false where a round of it failed (error_ is set)
 
   std::string path_;
