@@ -33,3 +33,30 @@ TEST_CASE("dialects: a word set finds a member among others of its first letter 
   for (std::string_view w : {"ay", "abd", "abcdf", "abcdefh", "ba", "zy", "z"}) CHECK_FALSE(set.contains(w));
   CHECK_FALSE(set.contains(a64));  // (lengths from 63 on share one bit: two members there, and not this one)
 }
+
+TEST_CASE("dialects: a name written as it is for one dialect is still quoted for another that reserves it") {
+  using retort::dialects::find_dialect;
+  using retort::dialects::quote;
+  auto const& pg = *find_dialect("postgresql");
+  auto const& mysql = *find_dialect("mysql");
+  // Each name in turn for PostgreSQL (as it is), then for MySQL (reserved there), then again:
+  // names of sizes held each way (3, 4 and 5, 10 and 16 bytes) and one too long to be held (17).
+  for (std::string_view name : {"key", "rank", "index", "read_write", "hour_microsecond", "ignore_server_ids"}) {
+    CAPTURE(name);
+    CHECK(quote(pg, name) == name);
+    CHECK(quote(mysql, name) == "`" + std::string(name) + "`");
+    CHECK(quote(pg, name) == name);
+  }
+  // Names told apart by one byte only, at each place a size's two words hold it.
+  CHECK(quote(mysql, "ranx") == "ranx");
+  CHECK(quote(mysql, "rank") == "`rank`");
+  CHECK(quote(mysql, "hour_microsecxnd") == "hour_microsecxnd");
+  CHECK(quote(mysql, "hour_microsecond") == "`hour_microsecond`");
+  CHECK(quote(mysql, "xour_microsecond") == "xour_microsecond");
+  CHECK(quote(mysql, "hour_xicrosecond") == "hour_xicrosecond");
+  CHECK(quote(mysql, "hour_microsecond") == "`hour_microsecond`");
+  CHECK(quote(mysql, "kex") == "kex");
+  CHECK(quote(mysql, "key") == "`key`");
+  CHECK(quote(mysql, "kxy") == "kxy");
+  CHECK(quote(mysql, "key") == "`key`");
+}

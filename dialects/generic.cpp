@@ -2,6 +2,8 @@
 // dialect's table and hooks for what differs.
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
 
 #include <fmt/compile.h>
 #include <fmt/format.h>
@@ -267,11 +269,78 @@ void generic_alter_column(Dialect const& d, Op const& op, Statements& out) {
 
 }  // namespace
 
+namespace {
+
+// The names of 16 bytes or fewer this thread has written as they are, for the dialect it
+// wrote each for: a name comes again and again (a table's columns in each statement on the
+// table, a SQLite rebuild's in four), and one found here is written without its bytes being
+// checked one by one and looked up among the reserved words again. A name is held as its
+// size and two words that, given the size, are its bytes (its first 8 and last 8, or for
+// fewer, first 4 and last 4, or first, middle and last): a name found is the name held.
+class PlainNames {
+ public:
+  bool contains(Dialect const& d, std::string_view name) const {
+    Key k;
+    if (!key(name, k)) return false;
+    auto const& s = slots_[slot(k)];
+    return s.dialect == &d && s.key == k;
+  }
+  void add(Dialect const& d, std::string_view name) {
+    Key k;
+    if (key(name, k)) slots_[slot(k)] = {&d, k};
+  }
+
+ private:
+  struct Key {
+    std::uint64_t first = 0, last = 0;
+    std::size_t size = 0;
+    bool operator==(Key const&) const = default;
+  };
+  static bool key(std::string_view n, Key& k) {
+    auto const size = n.size();
+    if (size == 0 || size > 16) return false;
+    k.size = size;
+    auto const* p = n.data();
+    if (size >= 8) {
+      std::memcpy(&k.first, p, 8);
+      std::memcpy(&k.last, p + size - 8, 8);
+    } else if (size >= 4) {
+      std::uint32_t a, b;
+      std::memcpy(&a, p, 4);
+      std::memcpy(&b, p + size - 4, 4);
+      k.first = a;
+      k.last = b;
+    } else {
+      k.first = static_cast<unsigned char>(p[0]) | static_cast<unsigned char>(p[size / 2]) << 8 |
+                static_cast<unsigned char>(p[size - 1]) << 16;
+    }
+    return true;
+  }
+  static std::size_t slot(Key const& k) {
+    return static_cast<std::size_t>(((k.first * 0x9E3779B97F4A7C15u) ^ (k.last * 0xC2B2AE3D27D4EB4Fu) ^ k.size) >> 56);
+  }
+  struct Slot {
+    Dialect const* dialect = nullptr;
+    Key key;
+  };
+  std::array<Slot, 256> slots_{};
+};
+
+thread_local PlainNames plain_names;
+
+}  // namespace
+
 // Quoted unless plain and not reserved (checked last: a plain name is its own lower case).
 void append_quoted(std::string& out, Dialect const& d, std::string_view name) {
+  auto& known = plain_names;
+  if (known.contains(d, name)) {
+    out += name;
+    return;
+  }
   if (name.size() > d.max_identifier_length) refuse_name(d, name, nullptr);  // engines truncate or refuse
   if (plain(name)) {  // (no engine's name_problem: most names, and the dialect is not asked)
     if (!d.reserved_words.contains(name)) {
+      known.add(d, name);
       out += name;
       return;
     }
