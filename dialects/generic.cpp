@@ -272,11 +272,12 @@ void generic_alter_column(Dialect const& d, Op const& op, Statements& out) {
 namespace {
 
 // The names of 16 bytes or fewer this thread has written as they are, for the dialect it
-// wrote each for: a name comes again and again (a table's columns in each statement on the
-// table, a SQLite rebuild's in four), and one found here is written without its bytes being
-// checked one by one and looked up among the reserved words again. A name is held as its
-// size and two words that, given the size, are its bytes (its first 8 and last 8, or for
-// fewer, first 4 and last 4, or first, middle and last): a name found is the name held.
+// wrote each for (known by its address: the dialects live as long as the process). A name
+// comes again and again (a table's columns in each statement on the table, a SQLite
+// rebuild's in four), and one found here is written without its bytes being checked one by
+// one and looked up among the reserved words again. A name is held as its size and two
+// words that, given the size, are its bytes (its first 8 and last 8, or for fewer, first 4
+// and last 4, or first, middle and last): a name found is the name held.
 class PlainNames {
  public:
   bool contains(Dialect const& d, std::string_view name) const {
