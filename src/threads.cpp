@@ -38,9 +38,13 @@ std::jthread start_off_this_core(std::function<void()> work) {
 namespace {
 
 struct Spare {
-  enum : int { waiting, given };
+  enum : int { waiting, lent, given };  // lent: work is lent to it; given: start_beside() took it
   std::atomic<int> state{waiting};
-  std::function<void()> work;  // written before `given`
+  // The lent work's: none lent, waiting to be run, being run, run or called off (end_lending).
+  enum : int { none, to_run, running, over };
+  std::atomic<int> lending{none};
+  std::function<void()> lent_work;  // written before `to_run`
+  std::function<void()> work;       // written before `given`
   std::jthread thread;
   std::atomic<bool> available{false};  // started, not yet taken
 };
@@ -48,6 +52,16 @@ struct Spare {
 Spare& spare() {
   static Spare* const s = new Spare;  // never torn down: the process may end with its thread waiting
   return *s;
+}
+
+// Waits for `state` to leave `from`: spinning (yielding) for as long as a command takes to
+// list a large folder, then sleeping (a sleeping thread takes about as long to wake as a new
+// one to start).
+void wait_while(std::atomic<int> const& state, int from) {
+  auto const until = std::chrono::steady_clock::now() + std::chrono::milliseconds(20);
+  while (state.load(std::memory_order_acquire) == from && std::chrono::steady_clock::now() < until)
+    std::this_thread::yield();
+  state.wait(from, std::memory_order_acquire);
 }
 
 }  // namespace
@@ -63,6 +77,33 @@ std::jthread take_spare(std::function<void()>& work) {
 
 }  // namespace detail
 
+bool lend_spare(std::function<void()> work) {
+  using detail::Spare;
+  auto& s = detail::spare();
+  if (!s.available.load(std::memory_order_acquire) || s.lending.load(std::memory_order_acquire) != Spare::none)
+    return false;
+  s.lent_work = std::move(work);
+  s.lending.store(Spare::to_run, std::memory_order_release);
+  auto expected = int{Spare::waiting};
+  if (!s.state.compare_exchange_strong(expected, Spare::lent, std::memory_order_acq_rel)) {  // (taken meanwhile)
+    end_lending();
+    return false;
+  }
+  s.state.notify_one();
+  return true;
+}
+
+void end_lending() {
+  using detail::Spare;
+  auto& s = detail::spare();
+  auto expected = int{Spare::to_run};
+  if (s.lending.compare_exchange_strong(expected, Spare::over, std::memory_order_acq_rel)) return;  // not begun: never
+  while (expected == Spare::running) {
+    s.lending.wait(expected, std::memory_order_acquire);
+    expected = s.lending.load(std::memory_order_acquire);
+  }
+}
+
 void start_spare() {
   static std::atomic<bool> started{false};
   if (started.exchange(true)) return;  // once a process: its thread runs the work it is given, then ends
@@ -70,12 +111,16 @@ void start_spare() {
   if (sched_getaffinity(0, sizeof cpus, &cpus) != 0 || CPU_COUNT(&cpus) < 2) return;  // (it would spin on ours)
   auto& s = detail::spare();
   s.thread = detail::start_off_this_core([&s] {
-    // Spins (yielding) for as long as a command takes to list a large folder, then sleeps: a
-    // sleeping thread takes about as long to wake as a new one to start.
-    auto const until = std::chrono::steady_clock::now() + std::chrono::milliseconds(20);
-    while (s.state.load(std::memory_order_acquire) == detail::Spare::waiting && std::chrono::steady_clock::now() < until)
-      std::this_thread::yield();
-    s.state.wait(detail::Spare::waiting, std::memory_order_acquire);
+    using detail::Spare;
+    detail::wait_while(s.state, Spare::waiting);
+    if (s.state.load(std::memory_order_acquire) == Spare::lent) {
+      if (auto expected = int{Spare::to_run}; s.lending.compare_exchange_strong(expected, Spare::running, std::memory_order_acq_rel)) {
+        s.lent_work();
+        s.lending.store(Spare::over, std::memory_order_release);
+        s.lending.notify_all();
+      }
+      detail::wait_while(s.state, Spare::lent);
+    }
     s.work();
   });
   s.available.store(true, std::memory_order_release);

@@ -34,4 +34,12 @@ std::jthread start_beside(F&& f) {
 // once a process (later calls do nothing); a spare never taken is left to the process's end.
 void start_spare();
 
+// Has the spare thread, while no start_beside() has taken it, run `work` (once a process:
+// false where it was lent before, is taken, or was never started). `work` must return soon
+// once told to: the work of the start_beside() that takes the thread waits for it.
+bool lend_spare(std::function<void()> work);
+// Returns once the spare thread is not running the lent work and never will (the lender may
+// then go): at once where it has not begun it, else when it returns.
+void end_lending();
+
 }  // namespace retort

@@ -1,5 +1,5 @@
-// start_beside() and start_spare(): the work runs once, on its own thread, which may run on
-// every core its creator may (moved off the creator's core only until it first runs).
+// start_beside(), start_spare() and lend_spare(): the work runs once, on its own thread, which
+// may run on every core its creator may (moved off the creator's core only until it first runs).
 #include <doctest/doctest.h>
 
 #include <pthread.h>
@@ -51,7 +51,27 @@ TEST_CASE("threads: work started beside runs once on a thread of its own, free t
   };
   check();        // a thread of its own
   start_spare();
-  check();        // the spare
+  // Lent, the spare runs the lent work (once) while it waits to be taken; end_lending()
+  // returns once that work has; then the spare runs what start_beside() gives it.
+  std::atomic<int> lent_runs{0};
+  std::atomic<bool> go_on{false};
+  std::thread::id lent_on;
+  bool const two_cores = CPU_COUNT(&mine) > 1;
+  CHECK(lend_spare([&] {
+          lent_on = std::this_thread::get_id();
+          ++lent_runs;
+          while (!go_on.load()) std::this_thread::yield();
+        }) == two_cores);
+  CHECK_FALSE(lend_spare([&] { ++lent_runs; }));  // (once a process)
+  if (two_cores)
+    while (lent_runs.load() == 0) std::this_thread::yield();
+  go_on = true;
+  end_lending();
+  CHECK(lent_runs.load() == (two_cores ? 1 : 0));
+  auto const spare = run_beside();
+  CHECK(spare.runs == 1);
+  if (two_cores) CHECK(spare.id == lent_on);
+  CHECK(CPU_EQUAL(&spare.cpus, &mine));
   check();        // a thread of its own again
   start_spare();  // (once a process: nothing)
   check();
