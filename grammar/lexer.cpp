@@ -31,23 +31,38 @@ static char const* skip_block_comment(Scanner const& s, char const* p) {
   return end;
 }
 
+// The blanks from p on, comments among them (skip_blanks_scan's rest, once one may begin).
+[[gnu::noinline]] static char const* skip_blanks_and_comments(Scanner const& s, char const* from, char const* p) {
+  for (;;) {
+    if (auto const* after = skip_comment(s, p); after != p) {
+      p = after;
+    } else {
+      // Remembered only here: an unterminated comment throws again when retried.
+      s.blanks_from = from;
+      return s.blanks_to = p;
+    }
+    while (is_space(*p)) ++p;  // (the NUL at the end is not a space)
+  }
+}
+
 char const* skip_blanks_scan(Scanner const& s, char const* p) {
   auto const* from = p;
-  for (;;) {
-    while (is_space(*p)) {  // (the NUL at the end is not a space)
-      if (*p++ != '\n') continue;
-      for (std::uint64_t eight; s.end - p >= 8 && (std::memcpy(&eight, p, 8), eight == 0x2020202020202020);)
-        p += 8;  // the next line's indent, eight spaces at a time
-    }
-    if (*p == '-' || *p == '/')
-      if (auto const* after = skip_comment(s, p); after != p) {
-        p = after;
-        continue;
+  while (is_space(*p)) {  // (the NUL at the end is not a space)
+    if (*p++ != '\n') continue;
+    // The next line's indent: its spaces eight at a time, then those left by where the first
+    // other byte of the next eight is.
+    for (std::uint64_t eight; s.end - p >= 8;) {
+      std::memcpy(&eight, p, 8);
+      if (auto const other = eight ^ 0x2020202020202020; other != 0) {
+        p += (std::endian::native == std::endian::little ? std::countr_zero(other) : std::countl_zero(other)) / 8;
+        break;
       }
-    // Remembered only here: an unterminated comment throws again when retried.
-    s.blanks_from = from;
-    return s.blanks_to = p;
+      p += 8;
+    }
   }
+  if (*p == '-' || *p == '/') return skip_blanks_and_comments(s, from, p);
+  s.blanks_from = from;
+  return s.blanks_to = p;
 }
 
 char const* scan_word_at(Scanner const& s, char const* p) {
