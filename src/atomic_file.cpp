@@ -127,7 +127,8 @@ void AtomicFile::write(std::string_view piece) {
 bool AtomicFile::commit(std::string& error) {
   // The closing fsync runs beside the round under way, if any, rather than after it: each
   // waits for the same writes and a flush of the disk's cache, and one after the other the
-  // run waited for both (0.7 ms of a 1,000-revision upgrade's 20).
+  // run waited for both (0.3 ms of a 1,000-revision upgrade's 23). Each step that fails
+  // sets error_: open(), the fsync here, stop_syncing().
   bool ok = open();
   if (ok) {
     tell_syncer_to_stop();
@@ -135,7 +136,6 @@ bool AtomicFile::commit(std::string& error) {
     if (!ok && error_.empty()) error_ = std::strerror(errno);
     ok = stop_syncing() && ok;  // (a round's error, where one failed)
   }
-  if (!ok && error_.empty()) error_ = std::strerror(errno);
   if (fd_ >= 0) {
     ok = ::close(fd_) == 0 && ok;
     fd_ = -1;

@@ -33,17 +33,22 @@ static std::pair<std::uintptr_t, std::uintptr_t> mapping_of(void const* address)
 // their work after this call, through the synchronization that hands it).
 void expect_files(std::size_t files, void const* other) {
   if (files < huge_pages_from_files) return;
-  mi_option_set(mi_option_large_os_pages, 1);       // madvise(MADV_HUGEPAGE) on what it maps
-  mi_option_set(mi_option_eager_commit_delay, 0);   // a thread's first segment committed whole too
+  mi_option_set(mi_option_large_os_pages, 1);  // madvise(MADV_HUGEPAGE) on what it maps
+  other_threads_allocate();                     // a thread's first segment committed whole too
   // This thread's first segment was mapped before main() began, with no advice: its pages
   // not yet touched are advised now (those touched, each 2 MiB around them, stay 4 KiB).
   // At 10,000 files that segment took 6,300 of the run's 7,800 page faults. So is the other
   // thread's, mapped before this call (it read files while the folder was listed: 8,000
   // faults more at 10,000 files where it was not advised).
-  for (auto const* in : {this_threads_heap(), other})
-    if (in)
-      if (auto const [from, to] = mapping_of(in); from != to)
-        madvise(reinterpret_cast<void*>(from), to - from, MADV_HUGEPAGE);  // (advice: nothing to do if refused)
+  // (Both are often in one mapping: it is read from /proc and advised once.)
+  std::pair<std::uintptr_t, std::uintptr_t> advised{0, 0};
+  for (auto const* in : {this_threads_heap(), other}) {
+    auto const at = reinterpret_cast<std::uintptr_t>(in);
+    if (!in || (advised.first <= at && at < advised.second)) continue;
+    advised = mapping_of(in);
+    if (advised.first != advised.second)  // (advice: nothing to do if refused)
+      madvise(reinterpret_cast<void*>(advised.first), advised.second - advised.first, MADV_HUGEPAGE);
+  }
 }
 
 void other_threads_allocate() {
