@@ -21,12 +21,21 @@ class Replayer {
       : diags_(diags), conventions_(conventions) {}
 
   // Applies a block's statements (of the revision in `file`, where errors point); ops are
-  // appended to `out` when it is not null.
-  void block(SourceFile const* file, std::vector<ast::Statement> const& statements, std::vector<Op>* out) {
+  // appended to `out`'s when it is not null (and their tables' cards to its cards).
+  void block(SourceFile const* file, std::vector<ast::Statement> const& statements, CheckedStep* out) {
     file_ = file;
     recording_ = out != nullptr;
-    if (out) out->reserve(out->size() + statements.size());
-    for (auto const& s : statements) statement(s, false, false, out);
+    cards_ = nullptr;
+    if (out) {
+      out->ops.reserve(out->ops.size() + statements.size());
+      // A card at most for each statement, nested ones included (see CheckedStep::cards).
+      if (!needs.whole_tables && out->cards.empty()) {
+        out->cards.reserve(statement_count(statements));
+        cards_ = &out->cards;
+      }
+    }
+    for (auto const& s : statements) statement(s, false, false, out ? &out->ops : nullptr);
+    cards_ = nullptr;
   }
   void irreversible(SourceFile const* file, ast::Revision const& revision) {
     file_ = file;
@@ -138,7 +147,15 @@ class Replayer {
   // table is not shared (see OpNeeds).
   std::shared_ptr<Table const> op_table(Cow<Table> const& t) const {
     if (!recording_ || needs.whole_tables) return snapshot(t);
-    return std::make_shared<Table const>(Table{t->schema, t->name, {}, t->constraints, t->comment});
+    Table card{t->schema, t->name, {}, t->constraints, t->comment};
+    if (!cards_ || cards_->size() == cards_->capacity()) return std::make_shared<Table const>(std::move(card));
+    return std::shared_ptr<Table const>(std::shared_ptr<Table const>(), &cards_->emplace_back(std::move(card)));
+  }
+  static std::size_t statement_count(std::vector<ast::Statement> const& statements) {
+    std::size_t n = statements.size();
+    for (auto const& s : statements)
+      if (auto const* nested = ast::get_if<ast::NestedBlock>(s)) n += statement_count(nested->statements);
+    return n;
   }
 
   DiagnosticSink& diags_;
@@ -147,6 +164,7 @@ class Replayer {
   bool failed_ = false;
   bool recording_ = false;  // ops are kept: their tables must be snapshots
   Cow<Table>* target_ = nullptr;  // the table of the statement being applied, found before
+  std::vector<Table>* cards_ = nullptr;  // where op_table() keeps cards, with room made for them
 
  public:
   Schema schema;

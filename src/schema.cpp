@@ -4,6 +4,7 @@
 #include "src/text.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <regex>
 #include <unordered_map>
 #include <utility>
@@ -17,6 +18,14 @@ std::string key(std::string_view schema, std::string_view name) {
   k.reserve(schema.size() + 1 + name.size());
   if (!schema.empty()) (k += schema) += '.';
   return k += name;
+}
+
+CheckedStep::CheckedStep(CheckedStep const& other) : step(other.step), ops(other.ops), cards(other.cards) {
+  std::less<Table const*> const before;
+  for (auto& op : ops)
+    if (auto const* t = op.table.get(); !other.cards.empty() && !before(t, other.cards.data()) &&
+                                         before(t, other.cards.data() + other.cards.size()))
+      op.table = std::shared_ptr<Table const>(std::shared_ptr<Table const>(), &cards[t - other.cards.data()]);
 }
 
 Column const* Table::column(std::string_view n) const {

@@ -171,7 +171,8 @@ struct Op {
   // The table acted on, as it is after the statement (as it was before, for drop table).
   // Snapshots are shared between the ops that leave a table as it is (inserts, indexes).
   // Where rendering reads no more than the table's name, constraints and comment (see
-  // OpNeeds::whole_tables), a statement that leaves the table standing holds a card of those.
+  // OpNeeds::whole_tables), a statement that leaves the table standing holds a card of those,
+  // kept in its step's `cards` (a pointer that owns nothing: see CheckedStep).
   std::shared_ptr<Table const> table;
   // The column the statement acts on, where it acts on one: a copy in place (a column is a
   // few pointers into the syntax trees; one allocated apart for each op cost its allocation,
@@ -195,6 +196,18 @@ struct Op {
 struct CheckedStep {
   Step step;
   std::vector<Op> ops;
+  // The cards of tables its ops point to (Op::table), held here rather than each allocated
+  // apart with a count of its own: at 10,000 revisions that was 50,000 allocations, their
+  // counts' atomic updates and their frees, 1.8 % of an upgrade's CPU time. Room for every
+  // card is made before the first (Replayer::block), so none moves while an op points to it.
+  std::vector<Table> cards;
+
+  CheckedStep() = default;
+  explicit CheckedStep(Step s) : step(std::move(s)) {}
+  CheckedStep(CheckedStep&&) noexcept = default;
+  CheckedStep& operator=(CheckedStep&&) noexcept = default;
+  CheckedStep(CheckedStep const& other);  // its ops point to its own cards
+  CheckedStep& operator=(CheckedStep const&) = delete;
 };
 
 // Replays the plan's steps from the schema at the plan's start (the upgrades of every

@@ -156,7 +156,7 @@ class Replay {
         replayer = &second_->replayer;
         if (i == plan_.steps.size()) break;
       }
-      CheckedStep checked{plan_.steps[i], {}};
+      CheckedStep checked{plan_.steps[i]};
       if (!step(*replayer, checked)) {
         if (replayer != &first_) diags_.append(std::move(second_->diags));  // the second part's replayer failed
         return false;
@@ -183,11 +183,11 @@ class Replay {
       auto const& rev = *node.revision;
       if (!ready(rev)) return false;
       if (step.kind == Step::upgrade)
-        r.block(node.file, rev.upgrade.statements, &checked.ops);
+        r.block(node.file, rev.upgrade.statements, &checked);
       else if (rev.downgrade.irreversible)
         r.irreversible(node.file, rev);
       else
-        r.block(node.file, rev.downgrade.statements, &checked.ops);
+        r.block(node.file, rev.downgrade.statements, &checked);
     }
     return !r.failed();
   }
@@ -206,7 +206,7 @@ class Replay {
   bool piece(SecondPart& part) const {
     try {
       if (!part.build()) return true;
-      CheckedStep checked{plan_.steps[part.next], {}};
+      CheckedStep checked{plan_.steps[part.next]};
       if (!step(part.replayer, checked)) {
         part.failed = true;
         return false;

@@ -253,7 +253,7 @@ void Assembler::hand_over() {
     rendered.swap(worker_->rendered);
   }
   worker_->changed.notify_all();
-  batch_ = {};  // (moved from)
+  batch_.clear();  // (moved from)
   batch_.reserve(batch_steps);
   rendered.clear();  // freed here, where they were allocated
 }
