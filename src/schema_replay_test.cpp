@@ -3,7 +3,8 @@
 // to be the first part's end or not, and however far the second thread has got when the
 // first needs its part (all of it, or a step, the rest replayed by the first). And `check`,
 // whose two passes run at once from 64 revisions, reports what one thread would. And steps
-// that wait for a rendering thread held back come out whole and in order.
+// that wait for a rendering thread held back come out whole and in order; a step copied
+// reads its own cards of its tables.
 #include <doctest/doctest.h>
 
 #include <chrono>
@@ -292,5 +293,36 @@ TEST_CASE("assemble: steps replayed while the rendering thread is held come out 
   }
   CHECK(script.find("-- Running upgrade", at) == std::string::npos);
   CHECK(script.ends_with("COMMIT;\n\n"));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("replay: a copied step's ops read the copy's own cards of their tables") {
+  auto const dir = write_chain({3, 0, 0, 0}, "cards");
+  DiagnosticSink diags;
+  Linked linked;
+  auto const& graph = linked.load(dir, diags);
+  auto const plan = make_plan(graph, Command::upgrade, "base:heads", diags);
+  REQUIRE(plan);
+  std::vector<schema::CheckedStep> steps;
+  schema::OpNeeds const cards_only{false, false};  // as PostgreSQL's rendering reads tables
+  REQUIRE(schema::replay(graph, "", *plan, {}, diags, [&](schema::CheckedStep&& s) { steps.push_back(std::move(s)); },
+                         nullptr, cards_only));
+  // Revision 2 creates t2 (its op holds the table itself), adds a column to t1 and widens
+  // another (a card of t1 each).
+  auto const names = [](schema::CheckedStep const& s) {
+    std::vector<std::string> n;
+    for (auto const& op : s.ops) n.emplace_back(op.table ? op.table->name : "-");
+    return n;
+  };
+  std::vector<std::string> const expected{"t2", "t1", "t1"};
+  REQUIRE(names(steps.at(1)) == expected);
+  REQUIRE(steps.at(1).cards.size() == 2);
+  CHECK(steps.at(1).ops[1].table.get() == &steps.at(1).cards[0]);
+  auto const copy = std::make_unique<schema::CheckedStep>(steps.at(1));
+  steps.clear();  // the originals' cards gone
+  CHECK(names(*copy) == expected);
+  CHECK(copy->ops[1].table.get() == &copy->cards[0]);
+  CHECK(copy->ops[2].table.get() == &copy->cards[1]);
+  CHECK(copy->ops[2].column->name == "a");
   fs::remove_all(dir);
 }
