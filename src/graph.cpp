@@ -14,7 +14,7 @@ void add_unique(std::vector<std::string>& to, std::vector<std::string> const& fr
     if (std::find(to.begin(), to.end(), s) == to.end()) to.push_back(s);
 }
 
-bool contains(std::vector<Rev> const& v, Rev r) { return std::find(v.begin(), v.end(), r) != v.end(); }
+bool contains(RevList const& v, Rev r) { return std::find(v.begin(), v.end(), r) != v.end(); }
 
 // Depth-first, as Alembic's _iterate_related_revisions: a stack, each node once.
 template <typename Next>
@@ -171,12 +171,12 @@ void Linker::normalize_dependencies() {
   for (Rev i = 0; i < g_.nodes_.size(); ++i) {
     auto& node = g_.nodes_[i];
     if (node.dependencies.empty()) continue;
-    std::vector<Rev> kept = node.dependencies;
+    std::vector<Rev> kept(node.dependencies.begin(), node.dependencies.end());
     for (Rev a : g_.ancestors({i}, false)) {
       if (a == i) continue;
       for (Rev d : g_.nodes_[a].dependencies) kept.erase(std::remove(kept.begin(), kept.end(), d), kept.end());
     }
-    node.normalized_dependencies = kept;
+    node.normalized_dependencies.assign(kept.begin(), kept.end());
   }
   for (auto& node : g_.nodes_) {
     node.normalized_down = node.parents;
@@ -196,8 +196,8 @@ bool Linker::detect_cycles() {
       for (Rev i = 0; i < n; ++i) cyclic.push_back(i);
     } else {
       std::vector<char> above(n, 0), below(n, 0);
-      auto down = [&](Rev r) -> std::vector<Rev> const& { return deps ? g_.nodes_[r].all_down : g_.nodes_[r].parents; };
-      auto up = [&](Rev r) -> std::vector<Rev> const& { return deps ? g_.nodes_[r].all_children : g_.nodes_[r].children; };
+      auto down = [&](Rev r) -> RevList const& { return deps ? g_.nodes_[r].all_down : g_.nodes_[r].parents; };
+      auto up = [&](Rev r) -> RevList const& { return deps ? g_.nodes_[r].all_children : g_.nodes_[r].children; };
       for (Rev r : related(n, heads, down)) below[r] = 1;
       for (Rev r : related(n, bases, up)) above[r] = 1;
       for (Rev i = 0; i < n; ++i)
@@ -256,14 +256,14 @@ RangeNotAncestor::RangeNotAncestor(std::string lo, std::string up)
 
 std::vector<Rev> Graph::ancestors(std::vector<Rev> const& targets, bool include_dependencies) const {
   return related(nodes_.size(), targets,
-                 [&](Rev r) -> std::vector<Rev> const& {
+                 [&](Rev r) -> RevList const& {
                    return include_dependencies ? nodes_[r].normalized_down : nodes_[r].parents;
                  });
 }
 
 std::vector<Rev> Graph::descendants(std::vector<Rev> const& targets, bool include_dependencies) const {
   return related(nodes_.size(), targets,
-                 [&](Rev r) -> std::vector<Rev> const& {
+                 [&](Rev r) -> RevList const& {
                    return include_dependencies ? nodes_[r].all_children : nodes_[r].children;
                  });
 }
@@ -274,7 +274,7 @@ std::optional<Rev> Graph::find(std::string_view id) const {
   return std::nullopt;
 }
 
-std::vector<std::string> Graph::ids(std::vector<Rev> const& revs) const {
+std::vector<std::string> Graph::ids(std::span<Rev const> revs) const {
   std::vector<std::string> out;
   out.reserve(revs.size());
   for (Rev r : revs) out.push_back(nodes_[r].id);

@@ -154,11 +154,12 @@ std::optional<WalkPos> Graph::walk(WalkPos initial, int steps, std::string const
     std::vector<WalkPos> children;
     if (steps > 0) {
       if (initial.kind == WalkPos::base) throw RevisionError("Ambiguous walk");
-      auto up = initial.kind == WalkPos::none ? bases_ : nodes_[initial.index].children;
+      auto const& children_of = nodes_[initial.index].children;
+      auto up = initial.kind == WalkPos::none ? bases_ : std::vector<Rev>(children_of.begin(), children_of.end());
       if (!label.empty()) up = filter_for_lineage(up, label);
       for (Rev r : up) children.push_back({WalkPos::rev, r});
     } else if (initial.kind != WalkPos::base) {
-      auto const& down = initial.kind == WalkPos::none ? heads_ : nodes_[initial.index].parents;
+      auto const down = initial.kind == WalkPos::none ? std::span<Rev const>(heads_) : nodes_[initial.index].parents;
       for (Rev r : down) children.push_back({WalkPos::rev, r});
       if (children.empty()) children.push_back({WalkPos::base, 0});
     }

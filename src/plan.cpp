@@ -115,7 +115,7 @@ class Planner {
 // _get_ancestor_nodes / _get_descendant_nodes with check=True: no target may be reached
 // from another.
 std::vector<Rev> Planner::checked(std::vector<Rev> const& targets, bool up, bool include_dependencies) const {
-  auto next = [&](Rev r) -> std::vector<Rev> const& {
+  auto next = [&](Rev r) -> RevList const& {
     auto const& n = g_.node(r);
     return up ? (include_dependencies ? n.all_children : n.children)
               : (include_dependencies ? n.normalized_down : n.parents);
@@ -306,7 +306,7 @@ std::pair<std::vector<Rev>, std::vector<Rev>> Planner::collect_downgrade(Ids con
         root_entries += 1 + g_.node(r).own_labels.size();
       }
   } else {
-    roots = g_.node(target.index).children;
+    roots.assign(g_.node(target.index).children.begin(), g_.node(target.index).children.end());
     root_entries = roots.size();
   }
   if (!label.empty() && root_entries > 1) {
