@@ -177,7 +177,7 @@ class Replay {
   // The step `checked` holds, replayed by `r` into its ops; false where replay stops there
   // (every error of the block is reported: later ones would cascade).
   bool step(Replayer& r, CheckedStep& checked) const {
-    auto const& step = checked.step;
+    auto const& step = *checked.step;
     if (step.revision) {
       auto const& node = graph_.node(*step.revision);
       auto const& rev = *node.revision;

@@ -265,7 +265,7 @@ void Assembler::render(schema::CheckedStep const& checked) {
 
 void Assembler::render(schema::CheckedStep const& checked, Writer& w, DiagnosticSink& diags) const {
   auto const& dialect = dialect_;
-  auto const& step = checked.step;
+  auto const& step = *checked.step;
   bool const per_migration = options_.transaction_per_migration;
   if (per_migration) w.begin();
   if (step.create_version_table) w.create_version_table();
