@@ -154,8 +154,9 @@ std::optional<WalkPos> Graph::walk(WalkPos initial, int steps, std::string const
     std::vector<WalkPos> children;
     if (steps > 0) {
       if (initial.kind == WalkPos::base) throw RevisionError("Ambiguous walk");
-      auto const& children_of = nodes_[initial.index].children;
-      auto up = initial.kind == WalkPos::none ? bases_ : std::vector<Rev>(children_of.begin(), children_of.end());
+      auto up = initial.kind == WalkPos::none
+                    ? bases_
+                    : std::vector<Rev>(nodes_[initial.index].children.begin(), nodes_[initial.index].children.end());
       if (!label.empty()) up = filter_for_lineage(up, label);
       for (Rev r : up) children.push_back({WalkPos::rev, r});
     } else if (initial.kind != WalkPos::base) {
