@@ -124,6 +124,15 @@ std::optional<Config> load_config(ProjectOptions const& options, DiagnosticSink&
 
 namespace {
 
+// A listed file of the folder open as `dir`, read (its path: the folder's `prefix` joined
+// with its `name`; `regular`: as readdir said). One call for every read of a listed file,
+// the spare thread's during the listing included, so that those read early are read as the
+// others are.
+std::optional<SourceFile> read_listed(int dir, std::string const& prefix, std::string_view name, bool regular,
+                                      std::string& error) {
+  return SourceFile::read_in(dir, prefix + std::string(name), prefix.size(), regular, error);
+}
+
 // The versions folder's .mig files, in name order, and the folder, open: each file is
 // opened from it (openat), which spares the kernel a walk of the folder's path per file.
 // The names are held in one buffer, and each path is built by the thread that reads the file:
@@ -144,7 +153,7 @@ struct Listing {
   std::string_view name(Entry const& e) const { return std::string_view(names).substr(e.name_offset, e.name_size); }
   std::string path(std::size_t i) const { return prefix + std::string(name(entries[i])); }
   std::optional<SourceFile> read(std::size_t i, std::string& error) const {
-    return SourceFile::read_in(::dirfd(dir.get()), path(i), prefix.size(), entries[i].regular, error);
+    return read_listed(::dirfd(dir.get()), prefix, name(entries[i]), entries[i].regular, error);
   }
 };
 
@@ -231,7 +240,7 @@ class Prefetch {
         auto const& e = c->entries[k];
         if (!e.regular) continue;
         std::string error;
-        c->files[k] = SourceFile::read_in(dir_, prefix_ + c->names.substr(e.name_offset, e.name_size), prefix_.size(), true, error);
+        c->files[k] = read_listed(dir_, prefix_, std::string_view(c->names).substr(e.name_offset, e.name_size), e.regular, error);
       }
     }
   }
