@@ -1,5 +1,6 @@
 // Tests of the dialect table's pieces that rendering asks of every name.
 #include "dialects/dialect.hpp"
+#include "grammar/parse.hpp"
 
 #include <doctest/doctest.h>
 
@@ -32,6 +33,17 @@ TEST_CASE("dialects: a word set finds a member among others of its first letter 
   for (auto w : words) CHECK(set.contains(w));
   for (std::string_view w : {"ay", "abd", "abcdf", "abcdefh", "ba", "zy", "z"}) CHECK_FALSE(set.contains(w));
   CHECK_FALSE(set.contains(a64));  // (lengths from 63 on share one bit: two members there, and not this one)
+}
+
+TEST_CASE("dialects: every dialect the language names is found by its name, and is the one of that name") {
+  for (auto name : retort::grammar::dialect_names) {
+    CAPTURE(name);
+    auto const* d = retort::dialects::find_dialect(name);
+    REQUIRE(d != nullptr);
+    CHECK(d->name == name);
+    CHECK(retort::dialects::find_dialect(name) == d);  // built once
+  }
+  CHECK(retort::dialects::find_dialect("postgres") == nullptr);
 }
 
 TEST_CASE("dialects: a name written as it is for one dialect is still quoted for another that reserves it") {

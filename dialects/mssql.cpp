@@ -187,25 +187,28 @@ bool render_override(Dialect const& d, Op const& op, Statements& out) {
 
 }  // namespace
 
-extern Dialect const mssql;
-Dialect const mssql = [] {
-  Dialect d;
-  d.name = "mssql";
-  d.line_break_hazard = "sqlcmd would read a 'GO' line inside it as the end of the batch (write CHAR(10) in raw SQL)";
-  d.begin = "BEGIN TRANSACTION";
-  d.separator = "GO";
-  d.quote_open = '[';
-  d.quote_close = ']';
-  d.reserved_words = {mssql_reserved.begin(), mssql_reserved.end()};
-  d.max_identifier_length = 128;
-  d.now_function = "CURRENT_TIMESTAMP";
-  d.integer_booleans = true;
-  d.add_column = "ADD";
-  d.version_insert_output = true;
-  d.column_type = column_type;
-  d.column_attributes = column_attributes;
-  d.render_override = render_override;
-  return d;
-}();
+// Built at its first use: a run builds the one dialect it writes, not all six at startup.
+Dialect const& mssql() {
+  static Dialect const dialect = [] {
+    Dialect d;
+    d.name = "mssql";
+    d.line_break_hazard = "sqlcmd would read a 'GO' line inside it as the end of the batch (write CHAR(10) in raw SQL)";
+    d.begin = "BEGIN TRANSACTION";
+    d.separator = "GO";
+    d.quote_open = '[';
+    d.quote_close = ']';
+    d.reserved_words = {mssql_reserved.begin(), mssql_reserved.end()};
+    d.max_identifier_length = 128;
+    d.now_function = "CURRENT_TIMESTAMP";
+    d.integer_booleans = true;
+    d.add_column = "ADD";
+    d.version_insert_output = true;
+    d.column_type = column_type;
+    d.column_attributes = column_attributes;
+    d.render_override = render_override;
+    return d;
+  }();
+  return dialect;
+}
 
 }  // namespace retort::dialects

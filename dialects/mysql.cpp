@@ -207,8 +207,14 @@ Dialect make(std::string_view name, std::span<std::string_view const> words) {
 
 }  // namespace
 
-extern Dialect const mysql, mariadb;
-Dialect const mysql = make("mysql", mysql_reserved);
-Dialect const mariadb = make("mariadb", mariadb_reserved);
+// Each built at its first use (see postgresql()).
+Dialect const& mysql() {
+  static Dialect const dialect = make("mysql", mysql_reserved);
+  return dialect;
+}
+Dialect const& mariadb() {
+  static Dialect const dialect = make("mariadb", mariadb_reserved);
+  return dialect;
+}
 
 }  // namespace retort::dialects

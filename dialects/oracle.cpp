@@ -116,28 +116,31 @@ bool render_override(Dialect const& d, Op const& op, Statements& out) {
 
 }  // namespace
 
-extern Dialect const oracle;
-Dialect const oracle = [] {
-  Dialect d;
-  d.name = "oracle";
-  d.name_problem = [](std::string_view name) -> char const* {
-    return name.find('"') != std::string_view::npos ? "Oracle names cannot contain '\"', even quoted" : nullptr;
-  };
-  d.line_break_hazard = "SQL*Plus would read a '/' or blank line inside it as the end of the statement (write CHR(10) in raw SQL)";
-  d.transactional_ddl = false;
-  d.terminator = "";
-  d.separator = "/";
-  d.reserved_words = {oracle_reserved.begin(), oracle_reserved.end()};
-  d.max_identifier_length = 128;
-  d.now_function = "CURRENT_TIMESTAMP";
-  d.integer_booleans = true;
-  d.add_column = "ADD";
-  d.version_type = "VARCHAR2(32 CHAR)";
-  d.column_type = column_type;
-  d.column_attributes = column_attributes;
-  d.render_override = render_override;
-  d.reads_whole_tables = false;  // render_override() and the generic renderer: a table by name, constraints and comment
-  return d;
-}();
+// Built at its first use: a run builds the one dialect it writes, not all six at startup.
+Dialect const& oracle() {
+  static Dialect const dialect = [] {
+    Dialect d;
+    d.name = "oracle";
+    d.name_problem = [](std::string_view name) -> char const* {
+      return name.find('"') != std::string_view::npos ? "Oracle names cannot contain '\"', even quoted" : nullptr;
+    };
+    d.line_break_hazard = "SQL*Plus would read a '/' or blank line inside it as the end of the statement (write CHR(10) in raw SQL)";
+    d.transactional_ddl = false;
+    d.terminator = "";
+    d.separator = "/";
+    d.reserved_words = {oracle_reserved.begin(), oracle_reserved.end()};
+    d.max_identifier_length = 128;
+    d.now_function = "CURRENT_TIMESTAMP";
+    d.integer_booleans = true;
+    d.add_column = "ADD";
+    d.version_type = "VARCHAR2(32 CHAR)";
+    d.column_type = column_type;
+    d.column_attributes = column_attributes;
+    d.render_override = render_override;
+    d.reads_whole_tables = false;  // render_override() and the generic renderer: a table by name, constraints and comment
+    return d;
+  }();
+  return dialect;
+}
 
 }  // namespace retort::dialects

@@ -66,19 +66,22 @@ void drop_enums(Dialect const& d, std::vector<schema::Enum> const& enums, Statem
 
 }  // namespace
 
-extern Dialect const postgresql;
-Dialect const postgresql = [] {
-  Dialect d;
-  d.name = "postgresql";
-  d.version_insert_returning = true;
-  d.concurrent_indexes = true;
-  d.reserved_words = {reserved.begin(), reserved.end()};
-  d.max_identifier_length = 63;
-  d.column_type = column_type;
-  d.create_enums = create_enums;
-  d.drop_enums = drop_enums;
-  d.reads_whole_tables = false;  // the generic renderer: an op's table by name, constraints and comment
-  return d;
-}();
+// Built at its first use: a run builds the one dialect it writes, not all six at startup.
+Dialect const& postgresql() {
+  static Dialect const dialect = [] {
+    Dialect d;
+    d.name = "postgresql";
+    d.version_insert_returning = true;
+    d.concurrent_indexes = true;
+    d.reserved_words = {reserved.begin(), reserved.end()};
+    d.max_identifier_length = 63;
+    d.column_type = column_type;
+    d.create_enums = create_enums;
+    d.drop_enums = drop_enums;
+    d.reads_whole_tables = false;  // the generic renderer: an op's table by name, constraints and comment
+    return d;
+  }();
+  return dialect;
+}
 
 }  // namespace retort::dialects

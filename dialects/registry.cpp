@@ -3,11 +3,21 @@
 
 namespace retort::dialects {
 
-extern Dialect const postgresql, mysql, mariadb, sqlite, mssql, oracle;
+Dialect const& postgresql();
+Dialect const& mysql();
+Dialect const& mariadb();
+Dialect const& sqlite();
+Dialect const& mssql();
+Dialect const& oracle();
 
 Dialect const* find_dialect(std::string_view name) {
-  for (auto const* d : {&postgresql, &mysql, &mariadb, &sqlite, &mssql, &oracle})
-    if (d->name == name) return d;
+  static constexpr struct {
+    std::string_view name;
+    Dialect const& (*dialect)();
+  } all[] = {{"postgresql", postgresql}, {"mysql", mysql}, {"mariadb", mariadb},
+             {"sqlite", sqlite},         {"mssql", mssql}, {"oracle", oracle}};
+  for (auto const& d : all)
+    if (d.name == name) return &d.dialect();
   return nullptr;
 }
 

@@ -93,20 +93,23 @@ void table_options(Dialect const&, Table const&, std::string&) {}  // no COMMENT
 
 }  // namespace
 
-extern Dialect const sqlite;
-Dialect const sqlite = [] {
-  Dialect d;
-  d.name = "sqlite";
-  d.reserved_words = {sqlite_reserved.begin(), sqlite_reserved.end()};
-  d.max_identifier_length = std::size_t(-1);  // SQLite sets no limit on names
-  d.column_type = column_type;
-  d.table_options = table_options;  // comments: none in CREATE TABLE, none after it
-  d.render_override = render_override;
-  d.needs_rebuild = needs_rebuild;
-  d.reads_table_indexes = true;
-  d.parenthesize_default_sql = true;
-  d.now_function = "CURRENT_TIMESTAMP";
-  return d;
-}();
+// Built at its first use: a run builds the one dialect it writes, not all six at startup.
+Dialect const& sqlite() {
+  static Dialect const dialect = [] {
+    Dialect d;
+    d.name = "sqlite";
+    d.reserved_words = {sqlite_reserved.begin(), sqlite_reserved.end()};
+    d.max_identifier_length = std::size_t(-1);  // SQLite sets no limit on names
+    d.column_type = column_type;
+    d.table_options = table_options;  // comments: none in CREATE TABLE, none after it
+    d.render_override = render_override;
+    d.needs_rebuild = needs_rebuild;
+    d.reads_table_indexes = true;
+    d.parenthesize_default_sql = true;
+    d.now_function = "CURRENT_TIMESTAMP";
+    return d;
+  }();
+  return dialect;
+}
 
 }  // namespace retort::dialects
