@@ -1,7 +1,9 @@
-// RevList: a node's list of revisions, two in place and more apart, read as a vector is.
+// RevList: a node's list of revisions, two in place and more apart, read as a vector is; and
+// NameIndex: names to revisions.
 #include <doctest/doctest.h>
 
 #include <span>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -70,4 +72,27 @@ TEST_CASE("RevList: copies, moves and assignments keep their own revisions") {
   }
   CHECK(of({1, 2, 3}) != of({1, 2}));
   CHECK(of({1, 2, 3}) != of({1, 2, 4}));
+}
+
+TEST_CASE("NameIndex: finds each name added, under the revision it was added with, and no other") {
+  // Without room made first, and with it: the index grows as names come (each size's last
+  // slots fill, and the probes wrap around to the first).
+  for (bool reserved : {false, true}) {
+    CAPTURE(reserved);
+    std::vector<std::string> names;
+    for (int i = 0; i < 1000; ++i) names.push_back("r" + std::to_string(i * 7919));
+    names.push_back("");  // an empty name is a name like any other
+    NameIndex index;
+    if (reserved) index.reserve(names.size());
+    CHECK_FALSE(index.find("r0"));
+    for (Rev r = 0; r < names.size(); ++r) CHECK(index.emplace(names[r], r) == std::pair<Rev, bool>(r, true));
+    for (Rev r = 0; r < names.size(); ++r) {
+      CAPTURE(names[r]);
+      CHECK(index.find(names[r]) == r);
+      // The same name again keeps its revision; a name only found by a copy of its text too.
+      CHECK(index.emplace(names[r], r + 5000) == std::pair<Rev, bool>(r, false));
+      CHECK(index.find(std::string(names[r])) == r);
+    }
+    for (std::string_view absent : {"r1", "r7918", "r0 ", "R0", " "}) CHECK_FALSE(index.find(absent));
+  }
 }
