@@ -283,7 +283,7 @@ struct Ending {
 // parts at once, where the revisions its first part downgrades are the last the upgrades
 // before it upgraded: while this thread replays the first part, the second is replayed as
 // idle work (ReplayHooks::idle) from the schema those upgrades left before them (a snapshot
-// taken as they were replayed). Where the first part ends in that very schema, the second
+// taken as they were replayed, and handed over then, while this thread replays the rest). Where the first part ends in that very schema, the second
 // part's steps, errors and schema are what this thread would have found, and are taken (the
 // steps it has not reached are replayed here, with its replayer); where not (a downgrade
 // that does not undo its upgrade exactly), they are dropped and this thread goes on alone.

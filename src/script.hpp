@@ -64,8 +64,9 @@ class Assembler {
   // Rendering served by a thread of the caller's rather than one of the assembler's own
   // (the thread that parses the blocks, lent between files: see PendingBlocks::lend), so that
   // two threads share two cores rather than three. lent(true) before the thread may call
-  // serve_piece() (renders the first batch waiting, or a piece of the idle work, if any) and
-  // serve_all() (serves until finish()); lent(false) where no thread could be lent after all.
+  // serve_piece() (renders the first batch waiting, if any: the idle work waits for
+  // serve_all(), as the parsing the thread is lent from comes first) and serve_all() (serves
+  // batches and the idle work until finish()); lent(false) where no thread could be lent.
   // stop_serving() ends serve_all() where finish() has not (an error thrown meanwhile).
   void lent(bool yes);
   void serve_piece();
@@ -82,7 +83,7 @@ class Assembler {
   void render(schema::CheckedStep const& step);
   void render(schema::CheckedStep const& step, Writer& w, DiagnosticSink& diags) const;
   void start_worker();
-  bool serve(bool wait);
+  bool serve(bool wait, bool idle_work = true);
   void hand_over();
   void drain();
 
