@@ -281,13 +281,14 @@ struct Ending {
 //
 // With the hooks for it, a downgrade of `hooks.split_from` steps or more is replayed in two
 // parts at once, where the revisions its first part downgrades are the last the upgrades
-// before it upgraded: while this thread replays the first part, the second is replayed as
-// idle work (ReplayHooks::idle) from the schema those upgrades left before them (a snapshot
-// taken as they were replayed, and handed over then, while this thread replays the rest). Where the first part ends in that very schema, the second
-// part's steps, errors and schema are what this thread would have found, and are taken (the
-// steps it has not reached are replayed here, with its replayer); where not (a downgrade
-// that does not undo its upgrade exactly), they are dropped and this thread goes on alone.
-// Either way the steps, errors and schema are those of one thread replaying in order.
+// before it upgraded: while this thread replays the first part, the second is replayed as idle
+// work (ReplayHooks::idle) from the schema those upgrades left before them (a snapshot taken
+// as they were replayed, handed over as it is taken, or for SQLite once they are done). Where
+// the first part ends in that very schema, the second part's steps, errors and schema are what
+// this thread would have found, and are taken (the steps it has not reached are replayed here,
+// with its replayer); where not (a downgrade that does not undo its upgrade exactly), they are
+// dropped and this thread goes on alone. Either way the steps, errors and schema are those of
+// one thread replaying in order.
 bool replay(Graph const& graph, std::string const& range_start, Plan const& plan,
             std::map<std::string, std::string> const& naming_convention, DiagnosticSink& diags,
             std::function<void(CheckedStep&&)> const& each, Ending* end = nullptr, OpNeeds needs = {},

@@ -138,7 +138,7 @@ class Replay {
     // 99.2 -> 94.4 ms; SQL Server's 1.38 -> 1.28 s). Not where ops carry whole tables and
     // their indexes (SQLite's rebuilds): that part's ops and its script, three times as long
     // as PostgreSQL's and held until spliced, then add to what the upgrades build up (peak RSS
-    // 0.90 -> 0.95 GB at 100,000), and the run took longer (1.55 -> 1.70 s); it is handed
+    // 0.90 -> 0.96-0.99 GB at 100,000), and the run took longer (1.55 -> 1.70 s); it is handed
     // over once the upgrades are replayed, as before.
     bool const at_once = !(first_.needs.whole_tables && first_.needs.table_indexes);
     std::optional<Snapshot> snapshot;
