@@ -127,7 +127,7 @@ std::optional<Config> load_config(ProjectOptions const& options, DiagnosticSink&
 namespace {
 
 // A listed file of the folder open as `dir`, read (its path: the folder's `prefix` joined
-// with its `name`; `regular`: as readdir said). One call for every read of a listed file,
+// with its `name`; `regular`: as the listing said). One call for every read of a listed file,
 // the spare thread's during the listing included, so that those read early are read as the
 // others are.
 std::optional<SourceFile> read_listed(int dir, std::string const& prefix, std::string_view name, bool regular,
@@ -143,10 +143,10 @@ struct Listing {
   struct Entry {
     std::uint32_t name_offset;  // in `names`
     std::uint32_t name_size;
-    bool regular = false;  // readdir said so (d_type), so that reading needs no stat
+    bool regular = false;  // the listing said so (d_type), so that reading needs no stat
   };
   std::vector<Entry> entries;
-  std::vector<std::uint32_t> listed_at;  // each entry's place in readdir's order (Prefetch's)
+  std::vector<std::uint32_t> listed_at;  // each entry's place in the listing's order (Prefetch's)
   std::string names;   // every name, one after another
   std::string prefix;  // the folder's path as lexically_normal() writes it, joined with a name
   struct Folder {  // the folder, open
@@ -165,11 +165,11 @@ struct Listing {
 };
 
 // Files read while the folder is still being listed, by the spare thread (threads.hpp),
-// which would otherwise wait: the listing hands it each chunk of names as readdir gives them,
-// in readdir's order, and it reads those files until told to stop (once the headers are to
+// which would otherwise wait: the listing hands it each chunk of names as the kernel gives them,
+// in the listing's order, and it reads those files until told to stop (once the headers are to
 // be read, in name order, by two threads, each taking what it has read). At 10,000 files
 // the listing took 6 ms, the core beside it idle; now 1,900 files are read meanwhile, and the
-// headers are all read 2.6 ms sooner. A file it could not read, or that readdir did not say
+// headers are all read 2.6 ms sooner. A file it could not read, or that the listing did not say
 // is a regular file, is left to be read in turn (as it always was, reporting the error).
 class Prefetch {
  public:
@@ -206,7 +206,7 @@ class Prefetch {
   }
   // An address in the spare thread's heap once it has begun (heap::expect_files); or nullptr.
   void const* heap() const { return heap_.load(std::memory_order_acquire); }
-  // After finish(): the file listed `at`-th by readdir, where the spare thread read it;
+  // After finish(): the file listed `at`-th, where the spare thread read it;
   // nullopt: it is for the caller to read. Once for each file (on either of two threads).
   std::optional<SourceFile> take(std::size_t at) {
     if (at / chunk_size >= chunks_.size()) return std::nullopt;
