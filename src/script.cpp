@@ -181,16 +181,17 @@ void Assembler::start_worker() {
   if (!lent_) worker_->thread = start_beside([this] { while (serve(true)) {} });
 }
 
-// On the thread serving the worker: renders the first batch waiting, or runs a piece of the idle
-// work where no batch waits (with `idle_work`); with `wait`, waits for either first. False
-// where there was nothing to do (with `wait`: once done, and every batch rendered).
-bool Assembler::serve(bool wait, bool idle_work) {
+// On the thread serving the worker: renders the first batch waiting. With `wait`, waits for a
+// batch or the idle work first, and runs a piece of the idle work where no batch waits (a
+// serve without waiting, between files of the parsing the thread is lent from, renders only).
+// False where there was nothing to do (with `wait`: once done, and every batch rendered).
+bool Assembler::serve(bool wait) {
   auto& w = *worker_;
   std::vector<schema::CheckedStep> steps;
   {
     std::unique_lock lock(w.mutex);
     if (wait) w.changed.wait(lock, [&] { return !w.waiting.empty() || w.done || w.idle; });
-    if (w.waiting.empty() && w.idle && idle_work) {  // a piece of the idle work, between batches
+    if (w.waiting.empty() && w.idle && wait) {  // a piece of the idle work, between batches
       auto const* work = w.idle;
       w.idle_running = true;
       lock.unlock();
@@ -230,7 +231,7 @@ void Assembler::lent(bool yes) {
 }
 
 void Assembler::serve_piece() {
-  if (worker_) serve(false, false);
+  if (worker_) serve(false);
 }
 
 void Assembler::serve_all() {

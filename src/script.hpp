@@ -83,7 +83,7 @@ class Assembler {
   void render(schema::CheckedStep const& step);
   void render(schema::CheckedStep const& step, Writer& w, DiagnosticSink& diags) const;
   void start_worker();
-  bool serve(bool wait, bool idle_work = true);
+  bool serve(bool wait);
   void hand_over();
   void drain();
 
