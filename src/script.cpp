@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <new>
 #include <thread>
 
 #include <fmt/compile.h>
@@ -80,6 +81,13 @@ class Writer {
     end_statement();
   }
   std::string take() { return std::move(out_); }
+  // Room foreseen (Assembler::expect): where it cannot be had, the script grows as it would.
+  void reserve(std::size_t bytes) {
+    try {
+      out_.reserve(bytes);
+    } catch (std::bad_alloc const&) {
+    }
+  }
   void append(std::string_view text) { out_ += text; }
   // Hands what is written so far to `file` once there is enough of it to be worth a write.
   void spill(AtomicFile& file) {
@@ -156,6 +164,13 @@ Assembler::Assembler(dialects::Dialect const& dialect, Graph const& graph, Scrip
 Assembler::~Assembler() {
   if (worker_) worker_->stop();
 }  // the jthread joins
+
+void Assembler::expect(std::size_t bytes) {
+  // (a step's statements come after what is spilled: a quarter more, and the few steps
+  // that write more take more room as before)
+  expected_ = bytes;
+  writer_->reserve(output_ ? std::min(bytes, Writer::spill_bytes + Writer::spill_bytes / 4) : bytes);
+}
 
 void Assembler::add(schema::CheckedStep&& step) {
   if (failed_) return;
@@ -329,6 +344,10 @@ Assembler::Apart::Apart(Assembler const& assembler)
 Assembler::Apart::~Apart() = default;
 
 void Assembler::Apart::add(schema::CheckedStep&& step) {
+  // Its text is held until spliced: room for half the script (the part is the last three
+  // tenths of a downgrade's steps), as the whole script's (expect()).
+  if (!started_) writer_->reserve(assembler_.expected_ / 2);
+  started_ = true;
   assembler_.render(step, *writer_, diags_);
   step = {};  // its ops are freed here, where they were allocated
 }

@@ -36,6 +36,11 @@ class Assembler {
   Assembler(dialects::Dialect const& dialect, Graph const& graph, ScriptOptions const& options, DiagnosticSink& diags,
             AtomicFile* output = nullptr);
   ~Assembler();
+  // Room for a script of about `bytes`, made before the first step is added: the script
+  // grows in one buffer, and each time it outgrew it, what it held was copied into a buffer
+  // twice the size, in memory touched for the first time (room that is never written is
+  // never touched). With `output`, the buffer holds only what is written at once.
+  void expect(std::size_t bytes);
   void add(schema::CheckedStep&& step);
 
   // Steps rendered apart, ahead of their turn, by the thread that checks them (the second
@@ -53,6 +58,7 @@ class Assembler {
     Assembler const& assembler_;
     std::unique_ptr<Writer> writer_;
     DiagnosticSink diags_;
+    bool started_ = false;
   };
   // The steps of `apart`, after every step added so far (it is left empty).
   void splice(Apart& apart);
@@ -94,6 +100,7 @@ class Assembler {
   DiagnosticSink render_diags_;  // written by the rendering thread only, until finish()
   std::unique_ptr<Writer> writer_;
   AtomicFile* output_;
+  std::size_t expected_ = 0;  // the script's size, as expect() was told
   std::vector<schema::CheckedStep> batch_;
   std::unique_ptr<Worker> worker_;  // started by the first full batch
   bool lent_ = false;               // a lent thread serves the worker: it has no thread of its own
