@@ -61,41 +61,44 @@ bool room_for(int fd, std::size_t& room, std::string& error) {
 // is from the start (more room if it grew meanwhile).
 bool read_whole(int fd, bool listed_regular, std::string& bytes, std::string& error) {
   constexpr std::size_t buffered = 64 * 1024;
-  thread_local std::string buffer(buffered, '\0');
-  std::string* into = &buffer;
+  // Not filled with zeros first: a file of a kilobyte touches one page of it, not sixteen.
+  thread_local std::unique_ptr<char[]> const buffer(new char[buffered]);
+  bool in_buffer = true;  // else in `bytes`, as long as it is
+  char* into = buffer.get();
+  std::size_t room = buffered;
   if (!listed_regular) {
-    std::size_t room = 0;
-    if (!room_for(fd, room, error)) return false;
-    if (room > buffered) {
-      bytes.resize(room);
-      into = &bytes;
+    std::size_t size = 0;
+    if (!room_for(fd, size, error)) return false;
+    if (size > buffered) {
+      bytes.resize(size);
+      in_buffer = false, into = bytes.data(), room = bytes.size();
     }
   }
   std::size_t got = 0;
   for (;;) {
-    if (got == into->size()) {
-      if (into == &buffer) {
-        std::size_t room = 0;
-        if (!room_for(fd, room, error)) return false;
-        bytes.assign(buffer.data(), got);
-        bytes.resize(std::max(room, got + 1));
-        into = &bytes;
+    if (got == room) {
+      if (in_buffer) {
+        std::size_t size = 0;
+        if (!room_for(fd, size, error)) return false;
+        bytes.assign(into, got);
+        bytes.resize(std::max(size, got + 1));
       } else {
-        into->resize(into->size() * 2);
+        bytes.resize(bytes.size() * 2);
       }
+      in_buffer = false, into = bytes.data(), room = bytes.size();
     }
-    auto n = ::read(fd, into->data() + got, into->size() - got);
+    auto n = ::read(fd, into + got, room - got);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
       error = std::strerror(errno);
       return false;
     }
     if (n == 0) break;
-    auto const asked = into->size() - got;
+    auto const asked = room - got;
     got += static_cast<std::size_t>(n);
     if (static_cast<std::size_t>(n) < asked) break;  // a regular file's short read is its end
   }
-  if (into == &buffer) bytes.assign(buffer.data(), got);
+  if (in_buffer) bytes.assign(into, got);
   else bytes.resize(got);
   return true;
 }

@@ -1,6 +1,12 @@
-// Tests of SourceFile: offsets to lines and columns.
+// Tests of SourceFile: reading files, and offsets to lines and columns.
 #include "src/source.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
 #include <vector>
 
 #include <doctest/doctest.h>
@@ -49,4 +55,33 @@ TEST_CASE("source: views of the text and of kept spellings survive the file's mo
   CHECK(text == "ab");
   CHECK(text.data() == files.front().text().data());
   CHECK(kept == "it's");
+}
+
+TEST_CASE("source: a file is read whole, at every size around the read buffer's, listed or not") {
+  char folder[] = "/tmp/retort-source-test-XXXXXX";
+  REQUIRE(mkdtemp(folder) != nullptr);
+  for (std::size_t size : {0, 1, 4095, 65535, 65536, 65537, 200000}) {
+    std::string content(size, '\0');
+    for (std::size_t i = 0; i < size; ++i) content[i] = static_cast<char>('a' + i % 23);
+    std::string const path = std::string(folder) + "/f.mig";
+    std::FILE* out = std::fopen(path.c_str(), "wb");
+    REQUIRE(out != nullptr);
+    REQUIRE(std::fwrite(content.data(), 1, size, out) == size);
+    REQUIRE(std::fclose(out) == 0);
+    for (bool listed_regular : {true, false}) {
+      CAPTURE(size);
+      CAPTURE(listed_regular);
+      std::string error;
+      auto const file = SourceFile::read_in(AT_FDCWD, path, 0, listed_regular, error);
+      REQUIRE(file.has_value());
+      CHECK(error.empty());
+      CHECK(file->text() == content);
+      CHECK(file->path() == path);
+    }
+    std::remove(path.c_str());
+  }
+  std::string error;
+  CHECK_FALSE(SourceFile::read_in(AT_FDCWD, folder, 0, false, error).has_value());
+  CHECK(error == "it is a directory");
+  rmdir(folder);
 }
