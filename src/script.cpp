@@ -1,6 +1,7 @@
 // Assembling the script (see script.hpp).
 #include "src/script.hpp"
 
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -115,6 +116,24 @@ constexpr std::size_t batch_steps = 64;
 // batch waiting, 4 to 6 ms with four, none with sixteen; runs in a row seldom wait at all.
 constexpr std::size_t batches_waiting = 16;
 
+// Waits under `lock` until `ready`, where the other thread is about to make it so and this
+// thread's core has nothing else to do (a thread lent to rendering, once it has parsed every
+// file; the replaying thread, once it has handed over the last batch): looking again,
+// yielding the core in between, for half a millisecond, then asleep. A thread woken from
+// sleep here ran 30 to 40 us later, and the end of a run waits on such wakes one after
+// another (the rendering thread for the last batch, the replaying thread for its rendering):
+// from the replay's end to the script's commit 0.42-0.48 -> 0.28-0.31 ms at 1,000 revisions.
+template <typename Ready>
+void await_awake(std::unique_lock<std::mutex>& lock, std::condition_variable& changed, Ready const& ready) {
+  auto const until = std::chrono::steady_clock::now() + std::chrono::microseconds(500);
+  while (!ready() && std::chrono::steady_clock::now() < until) {
+    lock.unlock();
+    std::this_thread::yield();
+    lock.lock();
+  }
+  changed.wait(lock, ready);
+}
+
 // The rendering thread and the batches waiting for it (replay waits while batches_waiting
 // are, so memory holds at most that many and two more: being filled, being rendered, besides
 // those rendered and not yet handed back).
@@ -205,7 +224,9 @@ bool Assembler::serve(bool wait) {
   std::vector<schema::CheckedStep> steps;
   {
     std::unique_lock lock(w.mutex);
-    if (wait) w.changed.wait(lock, [&] { return !w.waiting.empty() || w.done || w.idle; });
+    auto const ready = [&] { return !w.waiting.empty() || w.done || w.idle; };
+    if (wait && lent_) await_awake(lock, w.changed, ready);  // (only once it has parsed every file)
+    else if (wait) w.changed.wait(lock, ready);
     if (w.waiting.empty() && w.idle && wait) {  // a piece of the idle work, between batches
       auto const* work = w.idle;
       w.idle_running = true;
@@ -328,7 +349,7 @@ void Assembler::drain() {
   std::exception_ptr thrown;
   if (lent_) {
     std::unique_lock lock(w.mutex);
-    w.changed.wait(lock, [&] { return w.waiting.empty() && !w.rendering; });
+    await_awake(lock, w.changed, [&] { return w.waiting.empty() && !w.rendering; });
     thrown = w.thrown;
   } else {
     w.stop();
