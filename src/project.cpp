@@ -404,6 +404,7 @@ struct PendingBlocks::State {
   std::vector<std::size_t> preferred;
   std::atomic<bool> has_preferred{false};       // `preferred` is written, and no more
   std::atomic<std::size_t> next_preferred{0};   // taken by either thread
+  std::size_t waited = 0;                       // wait() calls (on the caller's thread only)
   // The work the second thread is lent to (see lend()), under `lent_mutex`.
   std::mutex lent_mutex;
   std::condition_variable lent_changed;
@@ -553,6 +554,7 @@ bool PendingBlocks::parse_preferred() {
 }
 
 bool PendingBlocks::wait(std::size_t i) {
+  ++state_->waited;
   if (claim(i)) parse(i);
   auto& status = state_->status[i];
   // The other thread is at it: parse the next one meanwhile (the caller will want it soon),
@@ -560,6 +562,13 @@ bool PendingBlocks::wait(std::size_t i) {
   while (status.load(std::memory_order_acquire) == blocks_claimed)
     if (!parse_preferred()) status.wait(blocks_claimed, std::memory_order_acquire);
   return status.load(std::memory_order_acquire) == blocks_parsed;
+}
+
+std::size_t PendingBlocks::lead() const {
+  auto const& st = *state_;
+  if (!st.has_preferred.load(std::memory_order_acquire)) return 0;
+  auto const taken = std::min(st.next_preferred.load(std::memory_order_relaxed), st.preferred.size());
+  return taken > st.waited ? taken - st.waited : 0;
 }
 
 bool PendingBlocks::finish(DiagnosticSink& diags) {

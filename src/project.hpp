@@ -83,6 +83,10 @@ class PendingBlocks {
   // Waits until revisions[i]'s blocks are parsed, parsing them here if no thread has begun
   // to; false where the file has an error (finish() reports it).
   bool wait(std::size_t i);
+  // How many of the preferred revisions are parsed, or being parsed, beyond those waited
+  // for so far (the caller waits for them in that order): how far the parsing is ahead of
+  // it. 0 before prefer().
+  std::size_t lead() const;
   // Waits for every file; reports each one's errors, in file order; false if any.
   bool finish(DiagnosticSink& diags);
   // Lends the second thread to other work (rendering), so that two threads share the two

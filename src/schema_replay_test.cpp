@@ -7,6 +7,7 @@
 // reads its own cards of its tables.
 #include <doctest/doctest.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -293,6 +294,40 @@ TEST_CASE("assemble: steps replayed while the rendering thread is held come out 
   }
   CHECK(script.find("-- Running upgrade", at) == std::string::npos);
   CHECK(script.ends_with("COMMIT;\n\n"));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("assemble: steps rendered by turns, here and by a lent thread, as the parsing's lead comes and goes, are written in order") {
+  // 1,500 steps; the lead the replay sees goes from none to 1,000 revisions and back every
+  // 100 steps, so that the replaying thread renders steps itself, then hands batches over
+  // (while the lent thread still "parses", serving between files, and once it has
+  // "parsed": serving all), then renders again once every batch handed over is rendered.
+  auto const dir = write_chain({1500, 0, 0, 0}, "assemble_turns");
+  Compiling c(dir, Command::upgrade, "base:heads");
+  c.assembler.expect(c.plan->steps.size(), 0);
+  c.assembler.lent(true);
+  std::atomic<std::size_t> lead{0};
+  std::atomic<bool> parsed{false};
+  c.assembler.parsing_lead([&] { return lead.load(); });
+  std::thread lent([&] {
+    while (!parsed.load()) {
+      c.assembler.serve_piece();
+      std::this_thread::sleep_for(std::chrono::microseconds(20));
+    }
+    c.assembler.serve_all();
+  });
+  std::size_t added = 0;
+  DiagnosticSink replay_diags;
+  bool const replayed = schema::replay(c.graph, "base", *c.plan, {}, replay_diags, [&](schema::CheckedStep&& step) {
+    c.assembler.add(std::move(step));
+    ++added;
+    lead = added / 100 % 2 ? 1000 : 0;
+    if (added == 700) parsed = true;
+  });
+  auto const script = c.finish(replayed, std::move(replay_diags));
+  lent.join();
+  CHECK(added == 1500);
+  CHECK(script == upgrade(dir, ms(0)));
   fs::remove_all(dir);
 }
 

@@ -27,6 +27,9 @@ class AtomicFile;
 // Assembles the script one checked step at a time. Replay hands each step over as soon as it
 // is checked; steps are rendered in batches on a second thread while replay goes on (the two
 // stages take about as long as each other), so that only a few batches of ops are ever held.
+// Where that thread is one lent by the parsing (lent()), the replaying thread renders a step
+// itself wherever the parsing is not far enough ahead of the replay to leave that thread
+// time for it (see add()).
 // Rendering's diagnostics are kept until finish(), which reports them after the steps
 // before them and before any error of the replay that stopped it (the order of one thread).
 // With `output`, the script is written to it as it grows (the caller commits it), so that
@@ -36,11 +39,12 @@ class Assembler {
   Assembler(dialects::Dialect const& dialect, Graph const& graph, ScriptOptions const& options, DiagnosticSink& diags,
             AtomicFile* output = nullptr);
   ~Assembler();
-  // Room for a script of about `bytes`, made before the first step is added: the script
-  // grows in one buffer, and each time it outgrew it, what it held was copied into a buffer
-  // twice the size, in memory touched for the first time (room that is never written is
-  // never touched). With `output`, the buffer holds only what is written at once.
-  void expect(std::size_t bytes);
+  // `steps` steps to come, and room for a script of about `bytes`, made before the first
+  // step is added: the script grows in one buffer, and each time it outgrew it, what it held
+  // was copied into a buffer twice the size, in memory touched for the first time (room that
+  // is never written is never touched). With `output`, the buffer holds only what is
+  // written at once.
+  void expect(std::size_t steps, std::size_t bytes);
   void add(schema::CheckedStep&& step);
 
   // Steps rendered apart, ahead of their turn, by the thread that checks them (the second
@@ -75,6 +79,8 @@ class Assembler {
   // batches and the idle work until finish()); lent(false) where no thread could be lent.
   // stop_serving() ends serve_all() where finish() has not (an error thrown meanwhile).
   void lent(bool yes);
+  // (lent) How far the parsing is ahead of the replay, in revisions (PendingBlocks::lead).
+  void parsing_lead(std::function<std::size_t()> lead);
   void serve_piece();
   void serve_all();
   void stop_serving();
@@ -91,6 +97,7 @@ class Assembler {
   void start_worker();
   bool serve(bool wait);
   void hand_over();
+  bool render_here() const;
   void drain();
 
   dialects::Dialect const& dialect_;
@@ -104,6 +111,10 @@ class Assembler {
   std::vector<schema::CheckedStep> batch_;
   std::unique_ptr<Worker> worker_;  // started by the first full batch
   bool lent_ = false;               // a lent thread serves the worker: it has no thread of its own
+  std::function<std::size_t()> lead_;  // (lent) parsing_lead()
+  std::size_t steps_ = 0;           // as expect() was told
+  std::size_t added_ = 0;
+  std::size_t handed_ = 0;          // batches handed over
   bool failed_ = false;
 };
 

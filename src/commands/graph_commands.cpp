@@ -115,7 +115,7 @@ int run_plan(Context& ctx, Command command) {
       std::size_t input = 0;
       for (auto const& step : plan->steps)
         if (auto const* f = step.revision ? loaded->graph.node(*step.revision).file : nullptr) input += f->text().size();
-      assembler.expect(2 * input);
+      assembler.expect(plan->steps.size(), 2 * input);
     }
     // The thread parsing the blocks renders too, between files and once they are parsed:
     // a third thread would leave this one, the replay, a core only two thirds of the time.
@@ -123,6 +123,7 @@ int run_plan(Context& ctx, Command command) {
     std::function<void()> const after = [&] { assembler.serve_all(); };
     assembler.lent(true);
     if (!pending.lend(&between, &after)) assembler.lent(false);
+    assembler.parsing_lead([&] { return pending.lead(); });
     struct TakeBack {  // (before the assembler goes, where an error is thrown too)
       Assembler& assembler;
       PendingBlocks& pending;
