@@ -98,6 +98,7 @@ class Assembler {
   bool serve(bool wait);
   void hand_over();
   bool render_here() const;
+  void spill_here();
   void drain();
 
   dialects::Dialect const& dialect_;
