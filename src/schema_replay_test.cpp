@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <limits>
 #include <optional>
 #include <thread>
@@ -20,6 +21,7 @@
 
 #include <fmt/format.h>
 
+#include "src/atomic_file.hpp"
 #include "src/graph.hpp"
 #include "src/plan.hpp"
 #include "src/project.hpp"
@@ -92,9 +94,9 @@ struct Compiling {
   std::optional<Plan> plan;
   ScriptOptions const options;
   Assembler assembler;
-  Compiling(fs::path const& dir, Command command, char const* range)
+  Compiling(fs::path const& dir, Command command, char const* range, AtomicFile* output = nullptr)
       : graph(linked.load(dir, diags)), plan(make_plan(graph, command, range, diags)),
-        assembler(*dialects::find_dialect("postgresql"), graph, options, diags) {
+        assembler(*dialects::find_dialect("postgresql"), graph, options, diags, output) {
     REQUIRE(plan);
   }
   // The script (where replay succeeded), then every diagnostic: the assembler's, then
@@ -303,31 +305,47 @@ TEST_CASE("assemble: steps rendered by turns, here and by a lent thread, as the 
   // (while the lent thread still "parses", serving between files, and once it has
   // "parsed": serving all), then renders again once every batch handed over is rendered.
   auto const dir = write_chain({1500, 0, 0, 0}, "assemble_turns");
-  Compiling c(dir, Command::upgrade, "base:heads");
-  c.assembler.expect(c.plan->steps.size(), 0);
-  c.assembler.lent(true);
-  std::atomic<std::size_t> lead{0};
-  std::atomic<bool> parsed{false};
-  c.assembler.parsing_lead([&] { return lead.load(); });
-  std::thread lent([&] {
-    while (!parsed.load()) {
-      c.assembler.serve_piece();
-      std::this_thread::sleep_for(std::chrono::microseconds(20));
+  auto const expected = upgrade(dir, ms(0));
+  for (bool to_file : {false, true}) {
+    CAPTURE(to_file);
+    // To a file, the pieces of the script this thread rendered are written by the lent thread
+    // (0.6 MB: two full pieces and the rest).
+    auto const path = dir / "out.sql";
+    AtomicFile file(path.string());
+    Compiling c(dir, Command::upgrade, "base:heads", to_file ? &file : nullptr);
+    c.assembler.expect(c.plan->steps.size(), 0);
+    c.assembler.lent(true);
+    std::atomic<std::size_t> lead{0};
+    std::atomic<bool> parsed{false};
+    c.assembler.parsing_lead([&] { return lead.load(); });
+    std::thread lent([&] {
+      while (!parsed.load()) {
+        c.assembler.serve_piece();
+        std::this_thread::sleep_for(std::chrono::microseconds(20));
+      }
+      c.assembler.serve_all();
+    });
+    std::size_t added = 0;
+    DiagnosticSink replay_diags;
+    bool const replayed = schema::replay(c.graph, "base", *c.plan, {}, replay_diags, [&](schema::CheckedStep&& step) {
+      c.assembler.add(std::move(step));
+      ++added;
+      lead = added / 100 % 2 ? 1000 : 0;
+      if (added == 700) parsed = true;
+    });
+    auto script = c.finish(replayed, std::move(replay_diags));
+    lent.join();
+    CHECK(added == 1500);
+    if (to_file) {
+      CHECK(script.empty());
+      std::string error;
+      REQUIRE(file.commit(error));
+      std::ifstream in(path, std::ios::binary);
+      script.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+      CHECK(script.size() > (1u << 19));
     }
-    c.assembler.serve_all();
-  });
-  std::size_t added = 0;
-  DiagnosticSink replay_diags;
-  bool const replayed = schema::replay(c.graph, "base", *c.plan, {}, replay_diags, [&](schema::CheckedStep&& step) {
-    c.assembler.add(std::move(step));
-    ++added;
-    lead = added / 100 % 2 ? 1000 : 0;
-    if (added == 700) parsed = true;
-  });
-  auto const script = c.finish(replayed, std::move(replay_diags));
-  lent.join();
-  CHECK(added == 1500);
-  CHECK(script == upgrade(dir, ms(0)));
+    CHECK(script == expected);
+  }
   fs::remove_all(dir);
 }
 
