@@ -74,9 +74,10 @@ class Assembler {
   // Rendering served by a thread of the caller's rather than one of the assembler's own
   // (the thread that parses the blocks, lent between files: see PendingBlocks::lend), so that
   // two threads share two cores rather than three. lent(true) before the thread may call
-  // serve_piece() (renders the first batch waiting, if any: the idle work waits for
-  // serve_all(), as the parsing the thread is lent from comes first) and serve_all() (serves
-  // batches and the idle work until finish()); lent(false) where no thread could be lent.
+  // serve_piece() (writes the first piece of the script the replaying thread left it, or
+  // renders the first batch waiting, if any: the idle work waits for serve_all(), as the
+  // parsing the thread is lent from comes first) and serve_all() (serves pieces, batches and
+  // the idle work until finish()); lent(false) where no thread could be lent.
   // stop_serving() ends serve_all() where finish() has not (an error thrown meanwhile).
   void lent(bool yes);
   // (lent) How far the parsing is ahead of the replay, in revisions (PendingBlocks::lead).
@@ -105,7 +106,7 @@ class Assembler {
   Graph const& graph_;
   ScriptOptions const& options_;
   DiagnosticSink& diags_;
-  DiagnosticSink render_diags_;  // written by the rendering thread only, until finish()
+  DiagnosticSink render_diags_;  // written by the thread rendering (one at a time, in order), until finish()
   std::unique_ptr<Writer> writer_;
   AtomicFile* output_;
   std::size_t expected_ = 0;  // the script's size, as expect() was told

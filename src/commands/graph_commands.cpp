@@ -117,8 +117,10 @@ int run_plan(Context& ctx, Command command) {
         if (auto const* f = step.revision ? loaded->graph.node(*step.revision).file : nullptr) input += f->text().size();
       assembler.expect(plan->steps.size(), 2 * input);
     }
-    // The thread parsing the blocks renders too, between files and once they are parsed:
-    // a third thread would leave this one, the replay, a core only two thirds of the time.
+    // The thread parsing the blocks renders too, between files and once they are parsed,
+    // where the parsing is far enough ahead of the replay (else this thread renders, and the
+    // other writes the script's pieces): a third thread would leave this one, the replay, a
+    // core only two thirds of the time.
     std::function<void()> const between = [&] { assembler.serve_piece(); };
     std::function<void()> const after = [&] { assembler.serve_all(); };
     assembler.lent(true);
