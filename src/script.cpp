@@ -265,9 +265,10 @@ void Assembler::start_worker() {
   if (!lent_) worker_->thread = start_beside([this] { while (serve(true)) {} });
 }
 
-// On the thread serving the worker: renders the first batch waiting. With `wait`, waits for a
-// batch or the idle work first, and runs a piece of the idle work where no batch waits (a
-// serve without waiting, between files of the parsing the thread is lent from, renders only).
+// On the thread serving the worker: writes the first piece of the script the replaying thread
+// left it (lent), or else renders the first batch waiting. With `wait`, waits for a piece, a
+// batch or the idle work first, and runs a piece of the idle work where neither waits (a serve
+// without waiting, between files of the parsing the thread is lent from, never does).
 // False where there was nothing to do (with `wait`: once done, and every batch rendered).
 bool Assembler::serve(bool wait) {
   auto& w = *worker_;

@@ -66,12 +66,17 @@ bool read_whole(int fd, bool listed_regular, std::string& bytes, std::string& er
   bool in_buffer = true;  // else in `bytes`, as long as it is
   char* into = buffer.get();
   std::size_t room = buffered;
+  auto const into_bytes = [&] {  // reading on into `bytes`, as much of it as there is
+    in_buffer = false;
+    into = bytes.data();
+    room = bytes.size();
+  };
   if (!listed_regular) {
     std::size_t size = 0;
     if (!room_for(fd, size, error)) return false;
     if (size > buffered) {
       bytes.resize(size);
-      in_buffer = false, into = bytes.data(), room = bytes.size();
+      into_bytes();
     }
   }
   std::size_t got = 0;
@@ -85,7 +90,7 @@ bool read_whole(int fd, bool listed_regular, std::string& bytes, std::string& er
       } else {
         bytes.resize(bytes.size() * 2);
       }
-      in_buffer = false, into = bytes.data(), room = bytes.size();
+      into_bytes();
     }
     auto n = ::read(fd, into + got, room - got);
     if (n < 0 && errno == EINTR) continue;
