@@ -19,6 +19,7 @@
 #include "grammar/ast.hpp"
 #include "src/diagnostics.hpp"
 #include "src/graph.hpp"
+#include "src/key_map.hpp"
 #include "src/plan.hpp"
 
 namespace retort::schema {
@@ -129,26 +130,6 @@ struct Enum {
   std::vector<ast::Text> values;
   bool operator==(Enum const&) const = default;
 };
-
-// Hashes the keys of tables and indexes and the views they are looked up by alike, so that
-// looking up an unqualified name builds no key (see KeyView). Keys are short names: FNV-1a,
-// inline, where std::hash calls a general hash made for long strings.
-// Not noexcept, so that libstdc++'s maps keep each node's hash beside it (they do for a hash
-// that may throw): a map of a cheap nothrow hash keeps none, and hashes a node's key again
-// whenever it asks which bucket the node is in, walking a bucket or erasing from it. At
-// 100,000 revisions the replay's maps hold 100,000 tables and as many indexes, and that was
-// a sixth of the replaying thread's time (a downgrade to PostgreSQL 1.50 -> 1.29 s, its
-// upgrade 1.03 -> 0.94 s, 9 runs each in turn; 8 bytes more a node).
-struct KeyHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const {
-    std::uint64_t h = 0xcbf29ce484222325u;
-    for (unsigned char c : s) h = (h ^ c) * 0x100000001b3u;
-    return static_cast<std::size_t>(h ^ (h >> 32));
-  }
-};
-template <typename V>
-using KeyMap = std::unordered_map<std::string, V, KeyHash, std::equal_to<>>;
 
 // Everything that exists at one revision.
 struct Schema {

@@ -89,7 +89,7 @@ struct SecondPart {
     }
     for (auto const until = std::min(all, built + entries_a_piece); built < until; ++built) {
       if (built < tables) {
-        to.tables.emplace(from.tables[built]);
+        to.tables.emplace(from.tables[built].first, from.tables[built].second);
       } else if (built < tables + indexes) {
         auto const& [k, index] = from.indexes[built - tables];
         to.indexes.emplace(k, index);
