@@ -3,10 +3,6 @@
 
 namespace retort::heap {
 
-void expect_files(std::size_t, void const*) {}
-
 void other_threads_allocate() {}
-
-void const* this_threads_heap() { return nullptr; }
 
 }  // namespace retort::heap

@@ -204,8 +204,6 @@ class Prefetch {
     if (lent_) end_lending();
     lent_ = false;
   }
-  // An address in the spare thread's heap once it has begun (heap::expect_files); or nullptr.
-  void const* heap() const { return heap_.load(std::memory_order_acquire); }
   // After finish(): the file listed `at`-th, where the spare thread read it;
   // nullopt: it is for the caller to read. Once for each file (on either of two threads).
   std::optional<SourceFile> take(std::size_t at) {
@@ -232,7 +230,6 @@ class Prefetch {
   }
   // On the spare thread: reads every file handed over, in turn, until told to stop.
   void run() {
-    heap_.store(heap::this_threads_heap(), std::memory_order_release);
     Chunk* c = nullptr;
     for (;;) {
       auto* next = c ? c->next.load(std::memory_order_acquire) : first_.load(std::memory_order_acquire);
@@ -261,7 +258,6 @@ class Prefetch {
   std::atomic<bool> all_listed_{false};
   std::atomic<bool> stop_{false};
   bool lent_ = false;  // the spare thread is lent the reading (until finish())
-  std::atomic<void const*> heap_{nullptr};  // an address in the spare thread's heap, once it reads
 };
 
 // The configuration and the listing of its versions folder; with `prefetch`, the files are
@@ -311,13 +307,7 @@ std::optional<Project> list_project(ProjectOptions const& options, DiagnosticSin
         listing.entries.push_back({static_cast<std::uint32_t>(listing.names.size()),
                                    static_cast<std::uint32_t>(name.size()), entry->d_type == DT_REG});
         listing.names += name;
-        if (prefetch) {
-          prefetch->add(name, entry->d_type == DT_REG);
-          // So many files: the heap from here on, the files read meanwhile included, in huge
-          // pages (at 100,000 files, 7,000 faults more where this waited for the listing's end).
-          if (listing.entries.size() == heap::huge_pages_from_files)
-            heap::expect_files(listing.entries.size(), prefetch->heap());
-        }
+        if (prefetch) prefetch->add(name, entry->d_type == DT_REG);
       }
     }
   }
@@ -356,7 +346,6 @@ std::optional<Project> list_project(ProjectOptions const& options, DiagnosticSin
     listing.listed_at.push_back(k.entry);
   }
   listing.entries = std::move(sorted);
-  if (!prefetch) heap::expect_files(listing.size());  // before the files are read
   return project;
 }
 
