@@ -135,24 +135,17 @@ class Replay {
     // have all been upgraded by then, so their files are parsed, and that thread starts it
     // once it has parsed every block (at 100,000 revisions 200 ms before these upgrades end,
     // where it sat idle until they did: a downgrade to PostgreSQL 1.26 -> 1.18 s, at 10,000
-    // 99.2 -> 94.4 ms; SQL Server's 1.38 -> 1.28 s). Not where ops carry whole tables and
-    // their indexes (SQLite's rebuilds): that part's ops and its script, three times as long
-    // as PostgreSQL's and held until spliced, then add to what the upgrades build up (peak RSS
-    // 0.90 -> 0.96-0.99 GB at 100,000), and the run took longer (1.55 -> 1.70 s); it is handed
-    // over once the upgrades are replayed, as before.
-    bool const at_once = !(first_.needs.whole_tables && first_.needs.table_indexes);
-    std::optional<Snapshot> snapshot;
+    // 99.2 -> 94.4 ms; SQL Server's 1.38 -> 1.28 s). SQLite's too, though that part's ops
+    // carry whole tables and their indexes and its script is three times as long, held until
+    // spliced: 1.47-1.51 -> 1.39-1.47 s (4 runs each in turn; RSS +5 to 20 MB). (It waited for
+    // the upgrades' end while the heap was in huge pages, which made that memory dear.)
     for (std::size_t i = 0; i < before.steps.size(); ++i) {
-      if (split_ && i == split_->upgrades) {
-        if (at_once) give_second_part(Snapshot(first_.schema));
-        else snapshot.emplace(first_.schema);
-      }
+      if (split_ && i == split_->upgrades) give_second_part(Snapshot(first_.schema));
       auto const& node = graph_.node(*before.steps[i].revision);
       if (!ready(*node.revision)) return false;
       first_.block(node.file, node.revision->upgrade.statements, nullptr);
       if (first_.failed()) return false;  // later revisions would only repeat the error
     }
-    if (snapshot) give_second_part(std::move(*snapshot));
     return true;
   }
 
