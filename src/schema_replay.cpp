@@ -137,8 +137,9 @@ class Replay {
     // where it sat idle until they did: a downgrade to PostgreSQL 1.26 -> 1.18 s, at 10,000
     // 99.2 -> 94.4 ms; SQL Server's 1.38 -> 1.28 s). SQLite's too, though that part's ops
     // carry whole tables and their indexes and its script is three times as long, held until
-    // spliced: 1.47-1.51 -> 1.39-1.47 s (4 runs each in turn; RSS +5 to 20 MB). (It waited for
-    // the upgrades' end while the heap was in huge pages, which made that memory dear.)
+    // spliced: 100,000 revisions 1.47-1.56 -> 1.41-1.49 s (5 runs each in turn; RSS +5 to 25
+    // MB). (It waited for the upgrades' end while the heap was in huge pages, which made that
+    // memory dear.)
     for (std::size_t i = 0; i < before.steps.size(); ++i) {
       if (split_ && i == split_->upgrades) give_second_part(Snapshot(first_.schema));
       auto const& node = graph_.node(*before.steps[i].revision);
