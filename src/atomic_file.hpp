@@ -26,11 +26,14 @@ class AtomicFile {
   // Appends, and starts the piece on its way to the disk (so that commit()'s fsync waits
   // for little); after a failure the rest is dropped and commit() reports it.
   void write(std::string_view piece);
+  // Creates the temporary file now rather than at the first write, so that threads that
+  // take a table of open files of their own after this (own_file_table) can write to it;
+  // false where it cannot be created (commit() reports why).
+  bool open();
   // fsync, rename over `path`; false with `error` set when any step failed.
   bool commit(std::string& error);
 
  private:
-  bool open();
   void discard();
   struct Syncer;
   void start_syncing();

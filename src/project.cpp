@@ -99,7 +99,10 @@ void in_parallel(std::size_t n, DiagnosticSink& diags, Each const& each) {
   auto const work = [&] { take_chunks(next, n, [&](std::size_t i, std::size_t c) { each(i, sinks[c]); }); };
   {
     std::jthread helper;
-    if (n >= items_for_two_threads) helper = start_beside(work);
+    if (n >= items_for_two_threads) helper = start_beside([&] {
+        own_file_table();
+        work();
+      });
     work();
   }  // joined
   for (auto& sink : sinks) diags.append(std::move(sink));
@@ -230,6 +233,7 @@ class Prefetch {
   }
   // On the spare thread: reads every file handed over, in turn, until told to stop.
   void run() {
+    own_file_table();  // (the one reading beside it later is the lender)
     Chunk* c = nullptr;
     for (;;) {
       auto* next = c ? c->next.load(std::memory_order_acquire) : first_.load(std::memory_order_acquire);
@@ -417,6 +421,7 @@ PendingBlocks::PendingBlocks(std::size_t files, KeepBlocks keep, std::function<v
   auto const read = [&, this] { take_chunks(state_->next_chunk, files, [&](std::size_t i, std::size_t) { read_header(i); }); };
   if (files >= items_for_two_threads) {
     state_->helper = start_beside([this, &read] {
+      own_file_table();
       read();
       state_->helper_read.store(true, std::memory_order_release);
       // start() follows within a millisecond or two: spin rather than sleep, so as to be

@@ -3,6 +3,7 @@
 
 #include <pthread.h>
 #include <sched.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <chrono>
@@ -103,6 +104,8 @@ void end_lending() {
     expected = s.lending.load(std::memory_order_acquire);
   }
 }
+
+bool own_file_table() { return ::unshare(CLONE_FILES) == 0; }
 
 void start_spare() {
   static std::atomic<bool> started{false};

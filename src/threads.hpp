@@ -42,4 +42,13 @@ bool lend_spare(std::function<void()> work);
 // then go): at once where it has not begun it, else when it returns.
 void end_lending();
 
+// Gives the calling thread a table of open files of its own, a copy of the one it shared:
+// for a thread that opens, reads and closes files while another does the same. Sharing one
+// table, each open and close took its lock in turn with the other thread's, and every read
+// counted a reference to its file (1,000 files read on two threads: 0.81 -> 0.56 ms each).
+// From then on the thread sees no file that another opens, nor they those it opens: a file
+// that both are to write (the script, -o) is opened before. Where the kernel refuses
+// (a sandbox's filter), the table stays shared, as it was: false.
+bool own_file_table();
+
 }  // namespace retort

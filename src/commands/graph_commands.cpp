@@ -73,6 +73,12 @@ int run_plan(Context& ctx, Command command) {
   auto const keep = plan_only || command == Command::stamp ? KeepBlocks::none
                     : command == Command::upgrade          ? KeepBlocks::upgrades
                                                            : KeepBlocks::both;
+  // The script's file, -o, is created before anything is read: the threads that read the
+  // files each take a table of open files of their own, and the one lent to write the
+  // script's pieces is one of them (see own_file_table). It replaces `output` only once the
+  // whole script is written; where anything fails before, it is removed.
+  std::optional<AtomicFile> file;
+  if (!output.empty()) file.emplace(output).open();
   auto loaded = std::make_shared<Loaded>();
   auto opened = open_headers(ctx.project, ctx.diags, loaded->revisions, keep);
   if (!opened) return 1;
@@ -83,7 +89,6 @@ int run_plan(Context& ctx, Command command) {
 
   DiagnosticSink later;  // reported only once every file has parsed
   std::string text;
-  std::optional<AtomicFile> file;
   bool const planned = [&] {
     auto graph = link(loaded->revisions, loaded->project.files, later);
     if (!graph) return false;
@@ -104,8 +109,7 @@ int run_plan(Context& ctx, Command command) {
     auto colon = range.find(':');
     std::string start = command == Command::stamp || colon == std::string::npos ? "" : range.substr(0, colon);
     ScriptOptions options{config.version_table, config.version_table_schema, config.transaction_per_migration};
-    // To -o, the script is written as it is rendered, to a temporary file renamed at the end.
-    if (!output.empty()) file.emplace(output);
+    // To -o, the script is written as it is rendered, to the temporary file renamed at the end.
     Assembler assembler(*dialect, loaded->graph, options, later, file ? &*file : nullptr);
     // The script's size, foreseen from its revisions' files: the bench's chains make scripts
     // of 0.4 to 1.6 times their size, every dialect, up and down; room for twice that. Grown by
@@ -175,7 +179,6 @@ int run_plan(Context& ctx, Command command) {
     return 0;
   }
   std::string error;
-  if (!file) file.emplace(output);
   file->write(text);
   if (!file->commit(error)) {
     ctx.diags.file_error(output, DiagKind::cannot_write, output, error);
