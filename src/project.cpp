@@ -99,7 +99,8 @@ void in_parallel(std::size_t n, DiagnosticSink& diags, Each const& each) {
   auto const work = [&] { take_chunks(next, n, [&](std::size_t i, std::size_t c) { each(i, sinks[c]); }); };
   {
     std::jthread helper;
-    if (n >= items_for_two_threads) helper = start_beside([&] {
+    if (n >= items_for_two_threads)
+      helper = start_beside([&] {
         own_file_table();
         work();
       });
@@ -233,7 +234,7 @@ class Prefetch {
   }
   // On the spare thread: reads every file handed over, in turn, until told to stop.
   void run() {
-    own_file_table();  // (the one reading beside it later is the lender)
+    own_file_table();  // (it reads beside the thread that lists, as it does the headers later)
     Chunk* c = nullptr;
     for (;;) {
       auto* next = c ? c->next.load(std::memory_order_acquire) : first_.load(std::memory_order_acquire);
