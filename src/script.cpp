@@ -141,9 +141,11 @@ constexpr std::size_t lent_batch_steps = batch_steps / 4;
 
 // How many batches may wait for the rendering thread before replay waits for it. More than
 // one: the thread that renders also parses, and a page fault of its own can hold it for a
-// millisecond or more (a huge page zeroed after the VM took the memory back, in a run after
-// a pause). A 10,000-revision upgrade run after 4 idle seconds waited 8 to 21 ms with one
-// batch waiting, 4 to 6 ms with four, none with sixteen; runs in a row seldom wait at all.
+// while. Measured while the heap of large projects was in huge pages (each zeroed after the
+// VM took the memory back, in a run after a pause: a millisecond or more), and not again
+// since it is in 4 KiB pages: a 10,000-revision upgrade run after 4 idle seconds waited 8 to
+// 21 ms with one batch waiting, 4 to 6 ms with four, none with sixteen; runs in a row seldom
+// wait at all.
 constexpr std::size_t batches_waiting = 16;
 
 // Waits under `lock` until `ready`, where the other thread is about to make it so and this
