@@ -84,6 +84,11 @@ bool AtomicFile::stop_syncing() {
 }
 
 bool AtomicFile::open() {
+  std::lock_guard lock(mutex_);
+  return open_locked();
+}
+
+bool AtomicFile::open_locked() {
   if (fd_ >= 0) return true;
   if (!error_.empty()) return false;
   auto dir = std::filesystem::path(path_).parent_path();
@@ -104,15 +109,24 @@ void AtomicFile::write(std::string_view piece) {
     auto n = ::write(fd_, piece.data() + done, piece.size() - done);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
+      std::lock_guard lock(mutex_);
       error_ = n < 0 ? std::strerror(errno) : "nothing written";
-      discard();
+      discard_locked();
       return;
     }
     done += static_cast<std::size_t>(n);
   }
-  // Only a start (nothing waits for it): commit()'s fsync is what makes the file durable.
-  sync_file_range(fd_, written_, static_cast<long long>(piece.size()), SYNC_FILE_RANGE_WRITE);
+  std::lock_guard lock(mutex_);
   written_ += static_cast<long long>(piece.size());
+  if (!held_) write_back();
+}
+
+// Starts what is written and not yet started on its way to the disk: only a start (nothing
+// waits for it), commit()'s fsync is what makes the file durable. Then the rounds of syncing,
+// from their threshold on. (Under mutex_.)
+void AtomicFile::write_back() {
+  if (written_ > started_) sync_file_range(fd_, started_, written_ - started_, SYNC_FILE_RANGE_WRITE);
+  started_ = written_;
   if (syncer_) {
     {
       std::lock_guard lock(syncer_->mutex);
@@ -124,12 +138,31 @@ void AtomicFile::write(std::string_view piece) {
   }
 }
 
+void AtomicFile::hold_writeback() {
+  std::lock_guard lock(mutex_);
+  held_ = true;
+}
+
+void AtomicFile::start_writeback() {
+  std::lock_guard lock(mutex_);
+  if (!held_) return;
+  held_ = false;
+  if (fd_ >= 0) write_back();
+}
+
+long long AtomicFile::started() const {
+  std::lock_guard lock(mutex_);
+  return started_;
+}
+
 bool AtomicFile::commit(std::string& error) {
   // The closing fsync runs beside the round under way, if any, rather than after it: each
   // waits for the same writes and a flush of the disk's cache, and one after the other the
   // run waited for both (0.3 ms of a 1,000-revision upgrade's 23). Each step that fails
   // sets error_: open(), the fsync here, stop_syncing().
-  bool ok = open();
+  std::lock_guard lock(mutex_);
+  held_ = false;  // (what no round has synced, the fsync writes)
+  bool ok = open_locked();
   if (ok) {
     tell_syncer_to_stop();
     ok = fsync(fd_) == 0;
@@ -143,12 +176,17 @@ bool AtomicFile::commit(std::string& error) {
   if (ok && std::rename(temp_.c_str(), path_.c_str()) != 0) ok = false;
   if (!ok && error_.empty()) error_ = std::strerror(errno);
   if (ok) temp_.clear();  // renamed: nothing to remove
-  discard();
+  discard_locked();
   error = error_;
   return ok;
 }
 
 void AtomicFile::discard() {
+  std::lock_guard lock(mutex_);
+  discard_locked();
+}
+
+void AtomicFile::discard_locked() {
   stop_syncing();
   if (fd_ >= 0) ::close(fd_);
   fd_ = -1;

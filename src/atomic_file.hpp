@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -24,8 +25,20 @@ class AtomicFile {
   AtomicFile& operator=(AtomicFile const&) = delete;
   ~AtomicFile();
   // Appends, and starts the piece on its way to the disk (so that commit()'s fsync waits
-  // for little); after a failure the rest is dropped and commit() reports it.
+  // for little) unless the writeback is held; after a failure the rest is dropped and
+  // commit() reports it. One thread at a time writes.
   void write(std::string_view piece);
+  // Holds the writeback: pieces go to the page cache only, and none is started on its way to
+  // the disk, nor synced, until start_writeback() (or commit()). For a writer whose cores are
+  // all busy until some point: a piece started on its way, and each round of syncing, cost the
+  // kernel time on whichever core it ran, the busiest one's too (upgrade -o of 1,000
+  // revisions: the replay 4.00 -> 3.81 ms held until the parsing was done, 50 runs in turn).
+  void hold_writeback();
+  // Starts what has been written on its way to the disk, and so on from then on, the rounds
+  // of syncing too; from any thread, while another writes.
+  void start_writeback();
+  // The bytes written so far that have been started on their way to the disk.
+  long long started() const;
   // Creates the temporary file now rather than at the first write, so that threads that
   // take a table of open files of their own after this (own_file_table) can write to it;
   // false where it cannot be created (commit() reports why).
@@ -35,6 +48,11 @@ class AtomicFile {
 
  private:
   void discard();
+  // open() and discard() where mutex_ is held; write_back() starts what is written and not
+  // yet started on its way (mutex_ held too).
+  bool open_locked();
+  void discard_locked();
+  void write_back();
   struct Syncer;
   void start_syncing();
   static void sync_rounds(Syncer& s, int fd);
@@ -44,7 +62,10 @@ class AtomicFile {
   std::string path_;
   std::string temp_;  // the temporary file's path, once created
   int fd_ = -1;
-  long long written_ = 0;  // bytes written so far
+  mutable std::mutex mutex_;  // over what follows, to the error, for start_writeback()
+  long long written_ = 0;     // bytes written so far
+  long long started_ = 0;     // bytes started on their way to the disk
+  bool held_ = false;         // hold_writeback(), until start_writeback()
   std::string error_;  // the first failure
   std::unique_ptr<Syncer> syncer_;  // from sync_in_rounds_from (atomic_file.cpp) on
 };

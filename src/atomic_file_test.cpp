@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <thread>
 
 #include <doctest/doctest.h>
@@ -38,34 +39,40 @@ std::string write(AtomicFile& file, int pieces) {
   return all;
 }
 
+// An empty folder of the test's own, in the system's temporary folder.
+fs::path fresh_dir(std::string_view name) {
+  auto const dir = fs::temp_directory_path() / fmt::format("retort-atomic-test-{}-{}", name, ::getpid());
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+// Commits `file`, which then holds `expected` at `path`, the only file in its folder (no
+// temporary file left).
+void check_committed(AtomicFile& file, fs::path const& path, std::string const& expected) {
+  std::string error;
+  REQUIRE(file.commit(error));
+  CHECK(error.empty());
+  CHECK(slurp(path) == expected);
+  CHECK(std::distance(fs::directory_iterator(path.parent_path()), fs::directory_iterator()) == 1);
+}
+
 }  // namespace
 
 TEST_CASE("atomic file: the whole replaces the old file at commit, short or synced in rounds") {
-  auto const dir = fs::temp_directory_path() / fmt::format("retort-atomic-test-{}", ::getpid());
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  auto const dir = fresh_dir("whole");
   auto const path = dir / "out.sql";
   for (int pieces : {0, 1, 48}) {
     CAPTURE(pieces);
     std::ofstream(path) << "old";
-    std::string expected;
-    {
-      AtomicFile file(path.string());
-      expected = write(file, pieces);
-      std::string error;
-      REQUIRE(file.commit(error));
-      CHECK(error.empty());
-    }
-    CHECK(slurp(path) == expected);
-    CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 1);  // no temporary file left
+    AtomicFile file(path.string());
+    check_committed(file, path, write(file, pieces));
   }
   fs::remove_all(dir);
 }
 
 TEST_CASE("atomic file: without commit, the old file stays and no temporary file is left") {
-  auto const dir = fs::temp_directory_path() / fmt::format("retort-atomic-test-discard-{}", ::getpid());
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  auto const dir = fresh_dir("discard");
   auto const path = dir / "out.sql";
   for (int pieces : {1, 48}) {
     CAPTURE(pieces);
@@ -86,9 +93,7 @@ TEST_CASE("atomic file: without commit, the old file stays and no temporary file
 // write, by the thread with its own table, the file would be a descriptor the committing
 // thread does not have.
 TEST_CASE("atomic file: opened, then written by a thread with a file table of its own") {
-  auto const dir = fs::temp_directory_path() / fmt::format("retort-atomic-test-own-table-{}", ::getpid());
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  auto const dir = fresh_dir("own-table");
   auto const path = dir / "out.sql";
   std::ofstream(path) << "old";
   AtomicFile file(path.string());
@@ -103,10 +108,41 @@ TEST_CASE("atomic file: opened, then written by a thread with a file table of it
   }).join();
   if (own) CHECK(::fcntl(theirs, F_GETFD) == -1);  // not in this thread's table
   else MESSAGE("the kernel refused a table of its own: the thread shared this one");
-  std::string error;
-  REQUIRE(file.commit(error));
-  CHECK(error.empty());
-  CHECK(slurp(path) == expected);
-  CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 1);
+  check_committed(file, path, expected);
+  fs::remove_all(dir);
+}
+
+// As upgrade -o has it: nothing is started on its way to the disk while the writeback is held;
+// another thread starts it (after this one has written a part, or while it writes on), and
+// the rest goes as it is written; or it is held to the end, and commit()'s fsync writes it all.
+TEST_CASE("atomic file: held, nothing starts on its way to the disk until start_writeback(), from any thread") {
+  auto const dir = fresh_dir("held");
+  auto const path = dir / "out.sql";
+  enum Start { between_writes, while_writing, never };
+  for (Start start : {between_writes, while_writing, never}) {
+    CAPTURE(start);
+    std::ofstream(path) << "old";
+    AtomicFile file(path.string());
+    REQUIRE(file.open());
+    file.hold_writeback();
+    std::string expected = write(file, 8);  // 512 KB: past the rounds' threshold
+    CHECK(file.started() == 0);
+    auto const written = [&] { return static_cast<long long>(expected.size()); };
+    if (start == between_writes) {
+      std::thread([&] { file.start_writeback(); }).join();
+      CHECK(file.started() == written());
+      expected += write(file, 40);
+      CHECK(file.started() == written());
+    } else if (start == while_writing) {
+      std::thread starter([&] { file.start_writeback(); });
+      expected += write(file, 40);
+      starter.join();
+      CHECK(file.started() == written());
+    } else {
+      expected += write(file, 40);
+      CHECK(file.started() == 0);
+    }
+    check_committed(file, path, expected);
+  }
   fs::remove_all(dir);
 }

@@ -76,9 +76,14 @@ int run_plan(Context& ctx, Command command) {
   // The script's file, -o, is created before anything is read: the threads that read the
   // files each take a table of open files of their own, and the one lent to write the
   // script's pieces is one of them (see own_file_table). It replaces `output` only once the
-  // whole script is written; where anything fails before, it is removed.
+  // whole script is written; where anything fails before, it is removed. Its pieces are
+  // started on their way to the disk only once the thread lent to write them has parsed
+  // every file (see `after` below).
   std::optional<AtomicFile> file;
-  if (!output.empty()) file.emplace(output).open();
+  if (!output.empty()) {
+    file.emplace(output).open();
+    file->hold_writeback();
+  }
   auto loaded = std::make_shared<Loaded>();
   auto opened = open_headers(ctx.project, ctx.diags, loaded->revisions, keep);
   if (!opened) return 1;
@@ -125,8 +130,15 @@ int run_plan(Context& ctx, Command command) {
     // where the parsing is far enough ahead of the replay (else this thread renders, and the
     // other writes the script's pieces): a third thread would leave this one, the replay, a
     // core only two thirds of the time.
+    // Once it has parsed every file, that thread starts the script written so far on its way
+    // to the disk, and each piece after it: the kernel's part of that, on either core, took
+    // the replay's core for some of its time while both cores were busy (see AtomicFile's
+    // hold_writeback()). Where it never gets there, commit()'s fsync writes it all.
     std::function<void()> const between = [&] { assembler.serve_piece(); };
-    std::function<void()> const after = [&] { assembler.serve_all(); };
+    std::function<void()> const after = [&] {
+      if (file) file->start_writeback();
+      assembler.serve_all();
+    };
     assembler.lent(true);
     if (!pending.lend(&between, &after)) assembler.lent(false);
     assembler.parsing_lead([&] { return pending.lead(); });
