@@ -506,7 +506,7 @@ bool PendingBlocks::lend(std::function<void()> const* between, std::function<voi
     return true;
   }
   st.between = st.after = nullptr;
-  st.lent_changed.wait(lock, [&] { return !st.in_lent; });
+  await_awake(lock, st.lent_changed, [&] { return !st.in_lent; });  // (its end is near: it was told to end)
   return true;
 }
 

@@ -2,7 +2,6 @@
 #include "src/script.hpp"
 
 #include <atomic>
-#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -148,23 +147,11 @@ constexpr std::size_t lent_batch_steps = batch_steps / 4;
 // wait at all.
 constexpr std::size_t batches_waiting = 16;
 
-// Waits under `lock` until `ready`, where the other thread is about to make it so and this
-// thread's core has nothing else to do (a thread lent to rendering, once it has parsed every
-// file; the replaying thread, once it has handed over the last batch): looking again,
-// yielding the core in between, for half a millisecond, then asleep. A thread woken from
-// sleep here ran 30 to 40 us later, and the end of a run waits on such wakes one after
-// another (the rendering thread for the last batch, the replaying thread for its rendering):
-// from the replay's end to the script's commit 0.42-0.48 -> 0.28-0.31 ms at 1,000 revisions.
-template <typename Ready>
-void await_awake(std::unique_lock<std::mutex>& lock, std::condition_variable& changed, Ready const& ready) {
-  auto const until = std::chrono::steady_clock::now() + std::chrono::microseconds(500);
-  while (!ready() && std::chrono::steady_clock::now() < until) {
-    lock.unlock();
-    std::this_thread::yield();
-    lock.lock();
-  }
-  changed.wait(lock, ready);
-}
+// How many steps before the replay's end the lent thread is told to stay awake: a thread woken
+// from sleep ran 30 to 100 us later here, and the end of a run waits on it (the last piece
+// written, the lent work handed back), after it slept from some time before (once it had
+// parsed every file, in half a millisecond: see await_awake()); a step took 4 us.
+constexpr std::size_t stay_awake_steps = 64;
 
 // The rendering thread and the batches waiting for it (replay waits while batches_waiting
 // are, so memory holds at most that many and two more: being filled, being rendered, besides
@@ -184,6 +171,7 @@ struct Assembler::Worker {
   std::function<bool()> const* idle = nullptr;
   bool idle_running = false;
   bool rendering = false;  // a batch is being rendered
+  bool stay_awake = false;  // (lent) the replay is within stay_awake_steps of its end
   // (lent, with output) What the replaying thread rendered itself, for the lent thread to
   // write, in order and before anything it renders: a write of a quarter megabyte held that
   // thread 0.15 ms. `writing` while one is written; a piece written comes back as `room`.
@@ -232,6 +220,13 @@ void Assembler::expect(std::size_t steps, std::size_t bytes) {
 void Assembler::add(schema::CheckedStep&& step) {
   if (failed_) return;
   ++added_;
+  if (lent_ && added_ + stay_awake_steps == steps_) {
+    {
+      std::lock_guard lock(worker_->mutex);
+      worker_->stay_awake = true;
+    }
+    worker_->changed.notify_all();
+  }
   if (lent_ && batch_.empty() && render_here()) {
     render(step, *writer_, render_diags_);  // (its ops are freed by the caller, here)
     spill_here();
@@ -278,7 +273,7 @@ bool Assembler::serve(bool wait) {
   {
     std::unique_lock lock(w.mutex);
     auto const ready = [&] { return !w.waiting.empty() || w.done || w.idle || !w.to_write.empty(); };
-    if (wait && lent_) await_awake(lock, w.changed, ready);  // (only once it has parsed every file)
+    if (wait && lent_) await_awake(lock, w.changed, ready, &w.stay_awake);  // (only once it has parsed every file)
     else if (wait) w.changed.wait(lock, ready);
     if (!w.to_write.empty()) {  // (first: what it renders comes after)
       std::string piece = std::move(w.to_write.front());

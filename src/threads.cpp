@@ -107,6 +107,20 @@ void end_lending() {
 
 bool own_file_table() { return ::unshare(CLONE_FILES) == 0; }
 
+void await_awake(std::unique_lock<std::mutex>& lock, std::condition_variable& changed, std::function<bool()> const& ready,
+                 bool const* stay) {
+  auto const until = std::chrono::steady_clock::now() + std::chrono::microseconds(500);
+  while (!ready()) {
+    if ((stay && *stay) || std::chrono::steady_clock::now() < until) {
+      lock.unlock();
+      std::this_thread::yield();
+      lock.lock();
+    } else {
+      changed.wait(lock);  // (then looks again: told to stay, or ready)
+    }
+  }
+}
+
 void start_spare() {
   static std::atomic<bool> started{false};
   if (started.exchange(true)) return;  // once a process: its thread runs the work it is given, then ends
