@@ -11,12 +11,14 @@ namespace retort {
 // A file written in pieces that replaces `path` only at commit(): until then the pieces go
 // to a temporary file beside it, which is removed if commit() is not reached or fails. An
 // existing file at `path` is left untouched unless commit() succeeds. The temporary file
-// is created by the first write (or by commit(), for an empty file).
+// is created by open(), or else by the first write (or by commit(), for an empty file).
 //
-// From its first quarter megabyte on, a thread of its own syncs what has been written
-// (fdatasync), round after round, while the rest is written: a sync waits for as long as the
-// data not yet synced takes to reach the disk (8 MB here: 14 to 17 ms; its last fifth: 3 ms),
-// so that commit()'s fsync, which the command waits for, is left with the last round's.
+// Each piece is started on its way to the disk as it is written (or, where the writeback is
+// held, once it is started: hold_writeback()), and from its first quarter megabyte on, a
+// thread of its own syncs what has been written (fdatasync), round after round, while the
+// rest is written: a sync waits for as long as the data not yet synced takes to reach the
+// disk (8 MB here: 14 to 17 ms; its last fifth: 3 ms), so that commit()'s fsync, which the
+// command waits for, is left with the last round's.
 // Durability is commit()'s fsync's, as before; a round that fails fails commit().
 class AtomicFile {
  public:
