@@ -248,7 +248,10 @@ bool Linker::detect_cycles() {
     error(*first.revision, first.revision->revises_loc, DiagKind::cycle, kind, fmt::format("{}", fmt::join(names, ", ")));
     return false;
   };
-  return check(g_.heads_, g_.bases_, false, "Cycle") && check(g_.real_heads_, g_.real_bases_, true, "Dependency cycle");
+  // Without a dependency, the second walk is the first again (the same edges, heads and bases).
+  bool const dependencies = std::any_of(g_.nodes_.begin(), g_.nodes_.end(), [](Node const& node) { return !node.dependencies.empty(); });
+  return check(g_.heads_, g_.bases_, false, "Cycle") &&
+         (!dependencies || check(g_.real_heads_, g_.real_bases_, true, "Dependency cycle"));
 }
 
 // Alembic's _add_branches: a label applies to the revision's descendants, and down

@@ -103,7 +103,7 @@ class Planner {
     for (Rev r : revs) m[r] = 1;
     return m;
   }
-  Step revision_step(Rev r, bool upgrade) const;
+  void revision_step(Rev r, bool upgrade, Step& s) const;
   Ids unmerge_to(Step const& step, Ids const& heads) const;
   std::vector<char> const& below_other_heads(Ids const& heads, std::string const& except) const;
 
@@ -341,7 +341,8 @@ std::vector<Rev> Planner::topological_sort(std::vector<Rev> const& revisions, st
   std::sort(current.begin(), current.end());
   std::vector<std::vector<char>> ancestors;
   for (Rev h : current) ancestors.push_back(mark(g_.ancestors({h}, true)));
-  std::vector<Rev> output;
+  std::vector<Rev> output, add;  // (add: the next revisions down, each time, in one vector)
+  output.reserve(remaining);
   std::size_t idx = 0;
   while (!current.empty()) {
     Rev candidate = current[idx];
@@ -359,7 +360,7 @@ std::vector<Rev> Planner::topological_sort(std::vector<Rev> const& revisions, st
       --remaining;
     }
     auto const& node = g_.node(candidate);
-    std::vector<Rev> add;
+    add.clear();
     for (Rev r : node.normalized_down)
       if (todo[r] && !has(current, r)) add.push_back(r);
     if (add.empty()) {
@@ -382,14 +383,15 @@ std::vector<Rev> Planner::topological_sort(std::vector<Rev> const& revisions, st
   return output;
 }
 
-Step Planner::revision_step(Rev r, bool upgrade) const {
+// The step that runs `r`'s block, made in place (`s` is new).
+void Planner::revision_step(Rev r, bool upgrade, Step& s) const {
   auto const& node = g_.node(r);
-  Step s;
   s.kind = upgrade ? Step::upgrade : Step::downgrade;
   s.revision = r;
-  (upgrade ? s.from : s.to) = g_.ids(node.parents);
-  (upgrade ? s.to : s.from) = Ids{node.id};
-  return s;
+  auto& parents = upgrade ? s.from : s.to;
+  parents.reserve(node.parents.size());
+  for (Rev p : node.parents) parents.push_back(g_.node(p).id);
+  (upgrade ? s.to : s.from).push_back(node.id);
 }
 
 std::vector<Rev> Planner::upgrade_revisions(std::string const& destination, Ids const& heads) const {
@@ -403,7 +405,7 @@ std::vector<Step> Planner::upgrade_steps(std::string const& destination, Ids con
   auto const order = upgrade_revisions(destination, heads);
   std::vector<Step> steps;
   steps.reserve(order.size());
-  for (Rev r : order) steps.push_back(revision_step(r, true));
+  for (Rev r : order) revision_step(r, true, steps.emplace_back());
   return steps;
 }
 
@@ -412,7 +414,7 @@ std::vector<Step> Planner::downgrade_steps(std::string const& destination, Ids c
   auto const order = topological_sort(revisions, current);
   std::vector<Step> steps;
   steps.reserve(order.size());
-  for (Rev r : order) steps.push_back(revision_step(r, false));
+  for (Rev r : order) revision_step(r, false, steps.emplace_back());
   return steps;
 }
 
@@ -517,8 +519,6 @@ void Planner::apply(Step& step, Ids& heads) const {
     ops.push_back({VersionOp::update, from, to});
   };
   auto is_row = [&](std::string const& id) { return has(heads, id); };
-  // How many of `ids` are rows (counted, not copied: a step of a chain asks once).
-  auto rows_of = [&](Ids const& ids) { return std::count_if(ids.begin(), ids.end(), is_row); };
 
   if (step.kind == Step::stamp) {
     bool const upgrade = step.ops.front().kind == VersionOp::insert;
@@ -548,13 +548,18 @@ void Planner::apply(Step& step, Ids& heads) const {
 
   auto const& node = g_.node(*step.revision);
   bool const upgrade = step.kind == Step::upgrade;
-  Ids const down = g_.ids(node.normalized_down);
+  // The revisions below the node, read from the graph (their ids copied only for a merge: a
+  // step of a chain has one, which the version table's row is updated from or to).
+  auto const& down_revs = node.normalized_down;
+  auto const is_row_rev = [&](Rev r) { return is_row(g_.node(r).id); };
+  auto const rows_below = [&] { return std::count_if(down_revs.begin(), down_revs.end(), is_row_rev); };
   bool const current = has(heads, node.id);
-  if (!upgrade && current && (down.empty() || unmerge_to(step, heads).empty())) {
+  if (!upgrade && current && (down_revs.empty() || unmerge_to(step, heads).empty())) {
     remove(node.id);
-  } else if (upgrade && (down.empty() || rows_of(down) == 0)) {
+  } else if (upgrade && (down_revs.empty() || rows_below() == 0)) {
     insert(node.id);
-  } else if (upgrade && down.size() > 1 && rows_of(down) > 1) {
+  } else if (upgrade && down_revs.size() > 1 && rows_below() > 1) {
+    Ids const down = g_.ids(down_revs);
     Ids others;
     for (auto const& h : heads)
       if (!has(down, h)) others.push_back(h);
@@ -568,22 +573,21 @@ void Planner::apply(Step& step, Ids& heads) const {
     if (from.empty()) throw RevisionError(fmt::format("the merge {} has no current parent to update", node.id));
     for (std::size_t i = 0; i + 1 < from.size(); ++i) remove(from[i]);
     update(from.back(), node.id);
-  } else if (!upgrade && current && down.size() > 1) {
+  } else if (!upgrade && current && down_revs.size() > 1) {
     auto to = unmerge_to(step, heads);
     for (std::size_t i = 0; i + 1 < to.size(); ++i) insert(to[i]);
     update(node.id, to.back());
   } else {
-    std::string down_revision;
-    if (down.size() != 1) {
-      if (rows_of(down) != 1) throw RevisionError("Can't do an UPDATE because downrevision is ambiguous");
-      down_revision = *std::find_if(down.begin(), down.end(), is_row);
-    } else {
-      down_revision = down.front();
+    auto down_revision = down_revs.begin();
+    if (down_revs.size() != 1) {
+      if (rows_below() != 1) throw RevisionError("Can't do an UPDATE because downrevision is ambiguous");
+      down_revision = std::find_if(down_revs.begin(), down_revs.end(), is_row_rev);
     }
+    auto const& down_id = g_.node(*down_revision).id;
     if (upgrade)
-      update(down_revision, node.id);
+      update(down_id, node.id);
     else
-      update(node.id, down_revision);
+      update(node.id, down_id);
   }
   step.ops = std::move(ops);
 }
