@@ -216,16 +216,16 @@ void create_table(Dialect const& d, Op const& op, Statements& out) {
   if (d.table_options) return;
   if (t.comment) out.add(fmt::format(FMT_COMPILE("COMMENT ON TABLE {} IS {}"), table_name(d, t), string_literal(d, *t.comment)));
   for (auto const& c : t.columns)
-    if (c.comment)
-      out.add(fmt::format(FMT_COMPILE("COMMENT ON COLUMN {}.{} IS {}"), table_name(d, t), quote(d, c.name), string_literal(d, *c.comment)));
+    if (auto const comment = c.comment())
+      out.add(fmt::format(FMT_COMPILE("COMMENT ON COLUMN {}.{} IS {}"), table_name(d, t), quote(d, c.name), string_literal(d, *comment)));
 }
 
 void add_column(Dialect const& d, Op const& op, Statements& out) {
   add_column_sql(d, op, out);
   auto const& c = *op.column;
-  if (c.comment && !d.table_options)  // a comment is inline where table options carry them
+  if (auto const comment = c.comment(); comment && !d.table_options)  // a comment is inline where table options carry them
     out.add(fmt::format(FMT_COMPILE("COMMENT ON COLUMN {}.{} IS {}"), table_name(d, *op.table), quote(d, c.name),
-                        string_literal(d, *c.comment)));
+                        string_literal(d, *comment)));
 }
 
 void insert(Dialect const& d, Op const& op, ast::Insert const& s, Statements& out) {
@@ -264,7 +264,7 @@ void generic_alter_column(Dialect const& d, Op const& op, Statements& out) {
   for (auto const& c : s.changes)
     if (ast::get_if<ast::CommentChange>(c))
       out.add(fmt::format(FMT_COMPILE("COMMENT ON COLUMN {}.{} IS {}"), table_name(d, *op.table), quote(d, op.column->name),
-                          comment_literal(d, op.column->comment)));
+                          comment_literal(d, op.column->comment())));
 }
 
 }  // namespace
@@ -416,12 +416,13 @@ void append_column_spec(std::string& out, Dialect const& d, Column const& c, boo
 }
 
 void append_column_check(Dialect const& d, Column const& c, std::string& out) {
-  if (!c.check) return;
-  if (c.check_name) {
+  auto const check = c.check();
+  if (!check) return;
+  if (auto const name = c.check_name(); !name.empty()) {
     out += " CONSTRAINT ";
-    append_quoted(out, d, *c.check_name);
+    append_quoted(out, d, name);
   }
-  ((out += " CHECK (") += trimmed(c.check->text)) += ')';
+  ((out += " CHECK (") += trimmed(check->text)) += ')';
 }
 
 namespace {
@@ -601,7 +602,7 @@ void render_generic(Dialect const& d, Op const& op, Statements& out) {
     out.add(fmt::format(FMT_COMPILE("COMMENT ON TABLE {} IS {}"), table_name(d, *op.table), comment_literal(d, op.table->comment)));
   } else if (ast::get_if<ast::CommentOnColumn>(s)) {
     out.add(fmt::format(FMT_COMPILE("COMMENT ON COLUMN {}.{} IS {}"), table_name(d, *op.table), quote(d, op.column->name),
-                        comment_literal(d, op.column->comment)));
+                        comment_literal(d, op.column->comment())));
   } else if (auto const* in = ast::get_if<ast::Insert>(s)) {
     insert(d, op, *in, out);
   } else if (auto const* ex = ast::get_if<ast::Execute>(s)) {

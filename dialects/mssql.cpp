@@ -90,21 +90,21 @@ bool render_override(Dialect const& d, Op const& op, Statements& out) {
     create_table_sql(d, t, t.name, out);  // (without the COMMENT ON lines this engine lacks)
     if (t.comment) out.add(description(d, t, std::nullopt, std::nullopt, t.comment));
     for (auto const& c : t.columns)
-      if (c.comment) out.add(description(d, t, c.name, std::nullopt, c.comment));
+      if (c.comment()) out.add(description(d, t, c.name, std::nullopt, c.comment()));
     return true;
   }
   if (ast::get_if<ast::AddColumn>(s)) {
     add_column_sql(d, op, out);
-    if (op.column->comment) out.add(description(d, *op.table, op.column->name, std::nullopt, op.column->comment));
+    if (op.column->comment()) out.add(description(d, *op.table, op.column->name, std::nullopt, op.column->comment()));
     return true;
   }
   if (ast::get_if<ast::DropColumn>(s)) {
     auto const& before = *op.table_before;
     auto const& c = *op.column;
     if (c.default_value) out.add(drop_lookup(d, before, c.name, " sys.default_constraints"));
-    if (c.check && c.check_name)
-      out.add(fmt::format(FMT_COMPILE("ALTER TABLE {} DROP CONSTRAINT {}"), table_name(d, before), quote(d, *c.check_name)));
-    else if (c.check)
+    if (c.check() && !c.check_name().empty())
+      out.add(fmt::format(FMT_COMPILE("ALTER TABLE {} DROP CONSTRAINT {}"), table_name(d, before), quote(d, c.check_name())));
+    else if (c.check())
       out.add(drop_lookup(d, before, c.name, " sys.check_constraints"));
     for (auto const& k : *before.constraints)
       if (k.kind == Constraint::foreign_key && k.columns.size() == 1 && k.columns.front() == c.name) {
@@ -143,7 +143,7 @@ bool render_override(Dialect const& d, Op const& op, Statements& out) {
     return true;
   }
   if (ast::get_if<ast::CommentOnColumn>(s)) {
-    out.add(description(d, *op.table, op.column->name, op.old_column->comment, op.column->comment));
+    out.add(description(d, *op.table, op.column->name, op.old_column->comment(), op.column->comment()));
     return true;
   }
   if (auto const* a = ast::get_if<ast::AlterColumn>(s)) {
@@ -168,7 +168,7 @@ bool render_override(Dialect const& d, Op const& op, Statements& out) {
       if (after.default_value)
         out.add(fmt::format(FMT_COMPILE("ALTER TABLE {} ADD DEFAULT {} FOR {}"), table_name(d, t), default_sql(d, *after.default_value), col));
     }
-    if (before.comment != after.comment) out.add(description(d, t, after.name, before.comment, after.comment));
+    if (before.comment() != after.comment()) out.add(description(d, t, after.name, before.comment(), after.comment()));
     return true;
   }
   if (auto const* in = ast::get_if<ast::Insert>(s)) {

@@ -55,7 +55,7 @@ void column_type(std::string& out, Dialect const& d, Column const& c, bool) {
 // SQLAlchemy's MySQL column: name type [NOT NULL] [COMMENT] [AUTO_INCREMENT | DEFAULT] [CHECK].
 void column_attributes(std::string& out, Dialect const& d, Column const& c) {
   if (!c.nullable) out += " NOT NULL";
-  if (c.comment) (out += " COMMENT ") += string_literal(d, *c.comment);
+  if (auto const comment = c.comment()) (out += " COMMENT ") += string_literal(d, *comment);
   if (c.autoincrement) out += " AUTO_INCREMENT";
   else if (c.default_value) (out += " DEFAULT ") += default_sql(d, *c.default_value);
 }
@@ -70,7 +70,7 @@ void append_modify_spec(std::string& out, Dialect const& d, Column const& c) {
   out += c.nullable ? " NULL" : " NOT NULL";
   if (c.autoincrement) out += " AUTO_INCREMENT";
   if (c.default_value) (out += " DEFAULT ") += default_sql(d, *c.default_value);
-  if (c.comment) (out += " COMMENT ") += string_literal(d, *c.comment);
+  if (auto const comment = c.comment()) (out += " COMMENT ") += string_literal(d, *comment);
 }
 
 // `ALTER TABLE t MODIFY column spec` or `... CHANGE old column spec`, written in place.

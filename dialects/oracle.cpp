@@ -95,9 +95,9 @@ bool render_override(Dialect const& d, Op const& op, Statements& out) {
       d.column_type(modify() += ' ', d, after, false);
       out.end();
     }
-    if (before.comment != after.comment)
+    if (before.comment() != after.comment())
       out.add(fmt::format(FMT_COMPILE("COMMENT ON COLUMN {}.{} IS {}"), table_name(d, *op.table), quote(d, after.name),
-                          after.comment ? string_literal(d, *after.comment) : "''"));
+                          after.comment() ? string_literal(d, *after.comment()) : "''"));
     return true;
   }
   if (ast::get_if<ast::CommentOnTable>(s)) {  // Oracle takes a string, never NULL: '' removes it
@@ -106,7 +106,7 @@ bool render_override(Dialect const& d, Op const& op, Statements& out) {
   }
   if (ast::get_if<ast::CommentOnColumn>(s)) {
     out.add(fmt::format(FMT_COMPILE("COMMENT ON COLUMN {}.{} IS {}"), table_name(d, *op.table), quote(d, op.column->name),
-                        string_literal(d, op.column->comment.value_or(""))));
+                        string_literal(d, op.column->comment().value_or(""))));
     return true;
   }
   if (auto const* ci = ast::get_if<ast::CreateIndex>(s); ci && (ci->method || ci->where))

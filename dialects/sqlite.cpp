@@ -62,7 +62,7 @@ bool add_column_rebuilds(Op const& op) {
 // DROP COLUMN refuses a column in a key, an index, a check or a foreign key.
 bool drop_column_rebuilds(Op const& op) {
   auto const& c = *op.column;
-  if (c.check) return true;
+  if (c.check()) return true;
   for (auto const& k : *op.table_before->constraints)
     if (std::find(k.columns.begin(), k.columns.end(), c.name) != k.columns.end()) return true;
   return false;

@@ -322,9 +322,9 @@ bool Replayer::add_column(Table& t, Text name, Type const& type, std::vector<Col
     } else if (auto const* r = get_if<ReferencesOption>(o)) {
       references = r;
     } else if (auto const* ch = get_if<CheckOption>(o)) {
-      c.check = ch->sql;
+      c.set_check(ch->sql);
     } else if (auto const* cm = get_if<CommentOption>(o)) {
-      c.comment = cm->text.value;
+      c.set_comment(cm->text.value);
     }
   }
   c.nullable = nullable.value_or(!primary);
@@ -419,10 +419,10 @@ bool Replayer::apply(Statement const& s, Op& op) {
       ok = name_by_convention(t, *t.primary_key(), ct->table.loc);  // the key written on its columns
     if (!ok) return false;
     for (auto& c : t.columns)
-      if (c.check) {
-        Constraint ck{Constraint::check, "", {std::string(c.name)}, "", "", {}, {}, Deferral::not_deferrable, *c.check, true};
+      if (auto const check = c.check()) {
+        Constraint ck{Constraint::check, "", {std::string(c.name)}, "", "", {}, {}, Deferral::not_deferrable, check, true};
         if (!name_by_convention(t, ck, ct->table.loc)) return false;
-        if (!ck.name.empty()) c.check_name = ck.name;
+        if (!ck.name.empty()) c.set_check_name(ck.name);
       }
     resolve_autoincrement(t);
     op.table = snapshot(tables.emplace(k, Cow<Table>(std::move(t))).first->second);
@@ -582,7 +582,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
       } else if (auto const* sd = get_if<SetDefault>(ch)) {
         c->default_value = sd->value;
       } else if (auto const* cc = get_if<CommentChange>(ch)) {
-        c->comment = cc->text ? Ref<Text>(cc->text->value) : Ref<Text>();
+        c->set_comment(cc->text ? Ref<Text>(cc->text->value) : Ref<Text>());
       }
     }
     op.column = *c;
@@ -657,7 +657,7 @@ bool Replayer::apply(Statement const& s, Op& op) {
     auto* c = t->column(coc->column.column);
     if (!c) return error(coc->column.loc, DiagKind::no_column, key(t->schema, t->name), coc->column.column), false;
     op.old_column = *c;
-    c->comment = coc->text ? Ref<Text>(coc->text->value) : Ref<Text>();
+    c->set_comment(coc->text ? Ref<Text>(coc->text->value) : Ref<Text>());
     op.column = *c;
     op.table = op_table(*cow);
     return true;

@@ -79,15 +79,37 @@ class Cow {
 struct Column {
   ast::Text name;                       // the syntax tree's (the trees outlive every model)
   Ref<ast::Type> type;                  // never empty
+  Ref<ast::DefaultExpr> default_value;
   bool nullable = true;
   bool autoincrement = false;           // resolved as SQLAlchemy does
   bool autoincrement_off = false;       // `autoincrement false` was written
-  Ref<ast::DefaultExpr> default_value;
-  Ref<ast::RawSql> check;               // a column-level CHECK, written inline
-  ast::Box<std::string> check_name;      // named by convention (rare: held apart, a column is copied often)
-  Ref<ast::Text> comment;
-  bool operator==(Column const&) const = default;
+
+  // What few columns have, held apart (a table's columns are copied at each change to it, and
+  // a column of 48 bytes rather than 64 is a quarter less memory for the model's tables).
+  Ref<ast::RawSql> check() const { return extras ? extras->check : Ref<ast::RawSql>(); }  // a column-level CHECK, written inline
+  std::string_view check_name() const { return extras ? std::string_view(extras->check_name) : std::string_view(); }  // by convention
+  Ref<ast::Text> comment() const { return extras ? extras->comment : Ref<ast::Text>(); }
+  void set_check(ast::RawSql const& sql) { extras.emplace().check = sql; }
+  void set_check_name(std::string name) { extras.emplace().check_name = std::move(name); }
+  void set_comment(Ref<ast::Text> text) {
+    if (text || extras) extras.emplace().comment = text;
+  }
+
+  bool operator==(Column const& o) const {
+    return name == o.name && type == o.type && default_value == o.default_value && nullable == o.nullable &&
+           autoincrement == o.autoincrement && autoincrement_off == o.autoincrement_off && check() == o.check() &&
+           check_name() == o.check_name() && comment() == o.comment();
+  }
+
+ private:
+  struct Extras {
+    Ref<ast::RawSql> check;
+    std::string check_name;  // empty: none
+    Ref<ast::Text> comment;
+  };
+  ast::Box<Extras> extras;
 };
+static_assert(sizeof(Column) <= 48, "a column is copied with its table at each change to it");
 
 struct Constraint {
   enum Kind { primary_key, unique, foreign_key, check } kind = primary_key;
