@@ -69,7 +69,7 @@ class AtomicFile {
   long long started_ = 0;     // bytes started on their way to the disk
   bool held_ = false;         // hold_writeback(), until start_writeback()
   std::string error_;  // the first failure
-  std::unique_ptr<Syncer> syncer_;  // from sync_in_rounds_from (atomic_file.cpp) on
+  std::shared_ptr<Syncer> syncer_;  // from sync_in_rounds_from (atomic_file.cpp) on; shared with its thread
 };
 
 // Replaces `path` with `content`; on failure returns false with `error` set and leaves
