@@ -235,6 +235,10 @@ TEST_CASE("check: a downgrade restores the schema as the database shows it (cons
        "    foreign key (a_id) references a (id) on delete cascade);"},
       // One constraint too many: not restored.
       {"add column a.w integer;", "drop column a.w;\nadd constraint uq_w on a unique (b);"},
+      // A column's comment set and taken off again: restored (a column that had none). Put
+      // back as another: not restored.
+      {"comment on column a.b is 'note';", "comment on column a.b is null;"},
+      {"comment on column a.c is 'note';", "comment on column a.c is 'other';"},
   };
   for (int i = 0; i < 64; ++i) revisions.push_back({fmt::format("add column a.y{} integer;", i), fmt::format("drop column a.y{};", i)});
   auto const dir = fs::temp_directory_path() / fmt::format("retort-check-test-{}", ::getpid());
@@ -253,7 +257,8 @@ TEST_CASE("check: a downgrade restores the schema as the database shows it (cons
   };
   CHECK(check(dir) == "passed\n" + warning(4, 8, "foreign key 'fk_d_a' of table 'd' is missing or differs") +
                           warning(5, 8, "check constraint 'ck_b' of table 'a' is missing or differs") +
-                          warning(7, 8, "table 'a' has an extra unique constraint 'uq_w'"));
+                          warning(7, 8, "table 'a' has an extra unique constraint 'uq_w'") +
+                          warning(9, 8, "column 'c' of table 'a' differs"));
   fs::remove_all(dir);
 }
 
