@@ -388,9 +388,7 @@ void Planner::revision_step(Rev r, bool upgrade, Step& s) const {
   auto const& node = g_.node(r);
   s.kind = upgrade ? Step::upgrade : Step::downgrade;
   s.revision = r;
-  auto& parents = upgrade ? s.from : s.to;
-  parents.reserve(node.parents.size());
-  for (Rev p : node.parents) parents.push_back(g_.node(p).id);
+  (upgrade ? s.from : s.to) = g_.ids(node.parents);  // (moved into the new step's empty list)
   (upgrade ? s.to : s.from).push_back(node.id);
 }
 
