@@ -67,7 +67,8 @@ void AtomicFile::start_syncing() {
   syncer_->written = written_;
   try {
     // Detached: stop_syncing() waits for its last round, not for its end (a thread's end,
-    // mimalloc taking its heap apart, held the run 0.05 ms after the closing fsync).
+    // the allocator of the time, mimalloc, taking its heap apart, held the run 0.05 ms after
+    // the closing fsync).
     std::thread([s = syncer_, fd = fd_] { sync_rounds(*s, fd); }).detach();
   } catch (std::system_error const&) {  // no thread to be had: commit()'s fsync does it all, as below the threshold
     syncer_.reset();

@@ -19,7 +19,6 @@
 #include <boost/program_options.hpp>
 
 #include "grammar/parse.hpp"
-#include "src/heap.hpp"
 #include "src/threads.hpp"
 
 namespace retort {
@@ -186,7 +185,6 @@ class Prefetch {
   bool start(int dir, std::string const& prefix) {
     dir_ = dir;
     prefix_ = prefix;
-    heap::other_threads_allocate();
     return lent_ = lend_spare([this] { run(); });
   }
   // The listing's next name (they are handed over a chunk at a time).
@@ -409,10 +407,11 @@ struct PendingBlocks::State {
   // The second thread has done everything it will (set last, after every write of its own):
   // finish() waits for this, not for the thread to end.
   std::atomic<bool> helper_done{false};
-  // Then it waits to be let go, by the destructor, before it ends: a thread's end has the
-  // allocator take its heap apart (a third of a millisecond of a core at 1,000 files), which
-  // a process that exits without tearing anything down (main()) need not wait for, nor give
-  // a core to while it writes the script out; its end ends the waiting thread too.
+  // Then it waits to be let go, by the destructor, before it ends: a thread's end had the
+  // allocator of the time, mimalloc, take its heap apart (a third of a millisecond of a core
+  // at 1,000 files), and still unmaps its stack, which a process that exits without tearing
+  // anything down (main()) need not wait for, nor give a core to while it writes the script
+  // out; its end ends the waiting thread too.
   std::atomic<bool> helper_dismissed{false};
   std::jthread helper;
 };
