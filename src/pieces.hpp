@@ -3,8 +3,9 @@
 // until it exits, on two threads, and holds them until it ends: so blocks are carved in turn
 // from 64 KiB pieces of one reserved range, each piece holding blocks of one size, and a block
 // freed goes to a list of free blocks of its size on the thread that frees it, to be the next
-// one handed out there. Nothing is taken from the system per allocation; a large block
-// (over 4 KiB) is whole pieces of its own, kept for the next of as many pieces once freed.
+// one handed out there. Nothing is taken from the system per allocation (a class's pieces
+// after its first on a thread are filled in one call as they are taken); a large block (over
+// 4 KiB) is whole pieces of its own, kept for the next of as many pieces once freed.
 #pragma once
 
 #include <cstddef>

@@ -2,7 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <sys/mman.h>
+
 #include <cstdint>
+#include <array>
 #include <cstring>
 #include <new>
 #include <random>
@@ -49,6 +52,25 @@ TEST_CASE("pieces: a thread carves a class's blocks in turn from a piece of thei
   CHECK(address(got[2]) == address(got[0]) + 96);
   CHECK(address(got[3]) % piece == 64);  // another class, another piece
   CHECK(address(got[3]) / piece != address(got[0]) / piece);
+  for (void* p : got) pieces::release(p);
+}
+
+TEST_CASE("pieces: a class's second piece on a thread is in memory as it is taken, its first only where written") {
+  std::vector<void*> got;
+  std::thread([&] {
+    for (int i = 0; i < 16; ++i) got.push_back(pieces::allocate(4000));  // 15 blocks a piece
+  }).join();
+  auto resident = [](void* p) {
+    std::array<unsigned char, 16> pages{};
+    void* start = reinterpret_cast<void*>(address(p) & ~(piece - 1));
+    REQUIRE(mincore(start, piece, pages.data()) == 0);
+    int n = 0;
+    for (unsigned char page : pages) n += page & 1;
+    return n;
+  };
+  CHECK(address(got[15]) / piece != address(got[14]) / piece);
+  CHECK(resident(got[0]) == 1);  // its header's page
+  CHECK(resident(got[15]) == 16);
   for (void* p : got) pieces::release(p);
 }
 
