@@ -2,6 +2,7 @@
 #include "src/pieces.hpp"
 
 #include <sys/mman.h>
+#include <sys/resource.h>
 
 #include <array>
 #include <atomic>
@@ -74,9 +75,14 @@ struct Shared {
 constinit Shared shared;
 
 // Reserves a range of at least `bytes`: address space only (the pages are the system's until
-// written), as much of it as the system lets a process map, halving from 64 GiB.
+// written), as much of it as the system lets a process map, halving from 64 GiB, or from a
+// quarter of the process's limit on address space where it has one (`ulimit -v`), so as to leave
+// the rest of it to what else maps memory (threads' stacks, the C library's allocator), and to
+// the ranges reserved after this one is used up.
 bool reserve(std::size_t bytes) {
   std::size_t want = std::size_t{64} << 30;
+  if (rlimit limit{}; getrlimit(RLIMIT_AS, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
+    while (want > limit.rlim_cur / 4 && want / 2 >= bytes + piece_bytes) want /= 2;
   while (want >= bytes + piece_bytes) {
     void* p = mmap(nullptr, want, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (p != MAP_FAILED) {
