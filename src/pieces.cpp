@@ -61,6 +61,9 @@ struct Local {
   std::array<FreeBlock*, small_classes> free;
   std::array<char*, small_classes> next;
   std::array<char*, small_classes> end;
+  // The rest of the stretch it takes its pieces from.
+  char* stretch_next;
+  char* stretch_end;
 };
 constinit thread_local Local local{};
 
@@ -134,10 +137,49 @@ Header* take(std::size_t count) {
 // call that fails.
 std::atomic<bool> can_populate{true};
 
+// A thread takes its pieces from a stretch of 2 MiB of its own, aligned to 2 MiB: the pages
+// of one stretch share a page table, whose lock each page fault and each page filled takes,
+// and two threads faulting in pages beside each other's took turns at that lock (its slow path
+// 0.69 % of a 1,000-revision upgrade's samples with the threads' pieces side by side, 0.03 %
+// in stretches of their own; CPU 13.27 -> 13.12 ms, 7.74 -> 7.68 ms, 120 runs each in turn).
+constexpr std::size_t stretch_bytes = std::size_t{2} << 20;
+
+// Not under a limit on address space of less than a gigabyte (`ulimit -v`), where a stretch's
+// alignment and the ranges reserved for them would leave too little of it to the rest (a
+// thread's stack takes 8 MB of it): there the threads' pieces are taken in turn.
+bool in_stretches() {
+  static bool const roomy = [] {
+    rlimit limit{};
+    return getrlimit(RLIMIT_AS, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY || limit.rlim_cur >= (rlim_t{1} << 30);
+  }();
+  return roomy;
+}
+
+Header* take_stretch_piece() {
+  Local& l = local;
+  if (l.stretch_next == l.stretch_end) {
+    std::lock_guard lock(shared.mutex);
+    auto const aligned = [] {
+      return (reinterpret_cast<std::uintptr_t>(shared.next) + stretch_bytes - 1) & ~(stretch_bytes - 1);
+    };
+    if ((!shared.next || aligned() + stretch_bytes > reinterpret_cast<std::uintptr_t>(shared.end)) &&
+        !reserve(2 * stretch_bytes))
+      throw std::bad_alloc();
+    l.stretch_next = reinterpret_cast<char*>(aligned());
+    l.stretch_end = l.stretch_next + stretch_bytes;
+    shared.next = l.stretch_end;
+  }
+  auto* h = reinterpret_cast<Header*>(l.stretch_next);
+  l.stretch_next += piece_bytes;
+  return h;
+}
+
 [[gnu::noinline]] void* refill(unsigned c) {
   bool const again = local.end[c] != nullptr;
   Header* h;
-  {
+  if (in_stretches()) {
+    h = take_stretch_piece();
+  } else {
     std::lock_guard lock(shared.mutex);
     h = take(1);
   }

@@ -1,9 +1,9 @@
 // retort's allocator (what its operator new and delete call: src/heap_pieces.cpp). A run of
 // retort allocates many small blocks (syntax trees, names, the model's tables) and frees few
 // until it exits, on two threads, and holds them until it ends: so blocks are carved in turn
-// from 64 KiB pieces of one reserved range, each piece holding blocks of one size, and a block
-// freed goes to a list of free blocks of its size on the thread that frees it, to be the next
-// one handed out there. Nothing is taken from the system per allocation (a class's pieces
+// from 64 KiB pieces of one reserved range (a thread's from 2 MiB stretches of its own), each
+// piece holding blocks of one size, and a block freed goes to a list of free blocks of its
+// size on the thread that frees it, to be the next one handed out there. Nothing is taken from the system per allocation (a class's pieces
 // after its first on a thread are filled in one call as they are taken); a large block (over
 // 4 KiB) is whole pieces of its own, kept for the next of as many pieces once freed.
 #pragma once

@@ -55,6 +55,18 @@ TEST_CASE("pieces: a thread carves a class's blocks in turn from a piece of thei
   for (void* p : got) pieces::release(p);
 }
 
+TEST_CASE("pieces: threads take their pieces from 2 MiB stretches of their own") {
+  std::vector<void*> got(4);
+  std::thread([&] { got[0] = pieces::allocate(24), got[1] = pieces::allocate(700); }).join();
+  std::thread([&] { got[2] = pieces::allocate(24), got[3] = pieces::allocate(700); }).join();
+  constexpr std::size_t stretch = 2 << 20;
+  CHECK(address(got[0]) / stretch == address(got[1]) / stretch);  // one thread's two pieces
+  CHECK(address(got[2]) / stretch == address(got[3]) / stretch);
+  CHECK(address(got[0]) / stretch != address(got[2]) / stretch);
+  CHECK(address(got[1]) - address(got[0]) == piece);  // its pieces in turn
+  for (void* p : got) pieces::release(p);
+}
+
 TEST_CASE("pieces: a class's second piece on a thread is in memory as it is taken, its first only where written") {
   std::vector<void*> got;
   std::thread([&] {
