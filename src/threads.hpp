@@ -2,6 +2,7 @@
 #pragma once
 
 #include <condition_variable>
+#include <cstdint>
 #include <functional>
 #include <mutex>
 #include <thread>
@@ -14,6 +15,9 @@ namespace detail {
 std::jthread start_off_this_core(std::function<void()> work);
 // The thread start_spare() started, now running `work`, if it was still waiting; else none.
 std::jthread take_spare(std::function<void()>& work);
+// The pages of the calling thread's block of the program's own thread-local variables, as
+// [first, last) (x86-64, where the block lies below the thread pointer; {0, 0} elsewhere).
+std::pair<std::uintptr_t, std::uintptr_t> own_tls_pages();
 }  // namespace detail
 
 // A std::jthread running `f`, started on another core than the starting thread's, after

@@ -14,6 +14,8 @@ using namespace retort;
 
 namespace {
 
+thread_local char tls_probe[3 * 4096];
+
 cpu_set_t affinity() {
   cpu_set_t set;
   CPU_ZERO(&set);
@@ -75,4 +77,24 @@ TEST_CASE("threads: work started beside runs once on a thread of its own, free t
   check();        // a thread of its own again
   start_spare();  // (once a process: nothing)
   check();
+}
+
+TEST_CASE("threads: the pages of a thread's own thread-local block hold its variables") {
+  auto const [first, last] = detail::own_tls_pages();
+#if defined(__x86_64__)
+  auto const probe = reinterpret_cast<std::uintptr_t>(&tls_probe[0]);
+  CHECK(first % 4096 == 0);
+  CHECK(last % 4096 == 0);
+  CHECK(first <= probe);
+  CHECK(probe + sizeof tls_probe <= last);
+  std::thread([&] {  // another thread's block is another range
+    auto const [other_first, other_last] = detail::own_tls_pages();
+    CHECK((other_last <= first || other_first >= last));
+    auto const other_probe = reinterpret_cast<std::uintptr_t>(&tls_probe[0]);
+    CHECK(other_first <= other_probe);
+    CHECK(other_probe + sizeof tls_probe <= other_last);
+  }).join();
+#else
+  CHECK(first == last);
+#endif
 }
