@@ -4,6 +4,7 @@
 #include <sys/mman.h>
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <bit>
@@ -77,6 +78,12 @@ struct Shared {
 };
 constinit Shared shared;
 
+// The process's limit on address space (`ulimit -v`), or 0 where it has none.
+rlim_t address_space_limit() {
+  rlimit limit{};
+  return getrlimit(RLIMIT_AS, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY ? limit.rlim_cur : 0;
+}
+
 // Reserves a range of at least `bytes`: address space only (the pages are the system's until
 // written), as much of it as the system lets a process map, halving from 64 GiB, or from a
 // quarter of the process's limit on address space where it has one (`ulimit -v`), so as to leave
@@ -84,8 +91,8 @@ constinit Shared shared;
 // the ranges reserved after this one is used up.
 bool reserve(std::size_t bytes) {
   std::size_t want = std::size_t{64} << 30;
-  if (rlimit limit{}; getrlimit(RLIMIT_AS, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
-    while (want > limit.rlim_cur / 4 && want / 2 >= bytes + piece_bytes) want /= 2;
+  if (auto const limit = address_space_limit())
+    while (want > limit / 4 && want / 2 >= bytes + piece_bytes) want /= 2;
   while (want >= bytes + piece_bytes) {
     void* p = mmap(nullptr, want, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (p != MAP_FAILED) {
@@ -101,6 +108,13 @@ bool reserve(std::size_t bytes) {
     want /= 2;
   }
   return false;
+}
+
+// Keeps the free large block `h` for the next block of as many pieces, under the lock.
+void keep_free(Header* h) {
+  std::size_t const slot = std::min<std::size_t>(h->pieces, shared.free_large.size() - 1);
+  h->next_free = shared.free_large[slot];
+  shared.free_large[slot] = h;
 }
 
 // `count` pieces, under the lock.
@@ -120,9 +134,7 @@ Header* take(std::size_t count) {
         auto* rest = reinterpret_cast<Header*>(reinterpret_cast<char*>(h) + bytes);
         rest->size_class = large;
         rest->pieces = static_cast<std::uint32_t>(h->pieces - count);
-        std::size_t slot = rest->pieces < shared.free_large.size() - 1 ? rest->pieces : shared.free_large.size() - 1;
-        rest->next_free = shared.free_large[slot];
-        shared.free_large[slot] = rest;
+        keep_free(rest);
       }
       return h;
     }
@@ -149,8 +161,8 @@ constexpr std::size_t stretch_bytes = std::size_t{2} << 20;
 // thread's stack takes 8 MB of it): there the threads' pieces are taken in turn.
 bool in_stretches() {
   static bool const roomy = [] {
-    rlimit limit{};
-    return getrlimit(RLIMIT_AS, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY || limit.rlim_cur >= (rlim_t{1} << 30);
+    auto const limit = address_space_limit();
+    return limit == 0 || limit >= (rlim_t{1} << 30);
   }();
   return roomy;
 }
@@ -226,9 +238,7 @@ void release_large(Header* h) {
   // where it spans a megabyte or more: kept, it would count in the run's memory until reused.
   if (count >= 16) madvise(reinterpret_cast<char*>(h) + 4096, count * piece_bytes - 4096, MADV_DONTNEED);
   std::lock_guard lock(shared.mutex);
-  std::size_t slot = count < shared.free_large.size() - 1 ? count : shared.free_large.size() - 1;
-  h->next_free = shared.free_large[slot];
-  shared.free_large[slot] = h;
+  keep_free(h);
 }
 
 }  // namespace
